@@ -1,0 +1,46 @@
+// `lab run <id> ...`: runs one scenario, streams its output, prints a summary or one JSON object.
+import type { LabEvent } from '../../../shared/events';
+import type { RunReport } from '../../../shared/run-report';
+import type { LabHost } from '../../core/runs/lab-host';
+import type { RunHandle } from '../../core/runs/run-handle';
+import { parseRunArgs } from '../run-args';
+import { EXIT, UsageError } from '../usage-error';
+import { ProgressLine } from '../progress-line';
+
+export interface Io { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }
+
+export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (r: RunHandle) => void): Promise<number> {
+  const { request, json } = parseRunArgs(argv);
+  const started = host.start(request);
+  if (!started.ok) throw new UsageError(started.error.message);
+  const run = started.value;
+  onRun(run);
+  const progress = new ProgressLine(io.err, io.isTTY);
+  const names = new Map<number, string>();
+  run.onEvents((batch: LabEvent[]) => {
+    for (const e of batch) {
+      if (e.kind === 'life' && e.life === 'created') names.set(e.pid, e.res ?? String(e.pid));
+      if (!json && (e.kind === 'print' || e.kind === 'error')) {
+        progress.clear();
+        const line = `[${names.get(e.pid) ?? '?'} ${e.pid}] ${e.kind === 'error' ? '✗ ' : ''}${e.text}`;
+        if (e.kind === 'print') io.out(line); else io.err(line);
+      }
+    }
+    progress.update(run);
+  });
+  if (!json) io.err(`run ${run.id}: ${request.scenario} (seed ${run.config.params.seed}, time unit ${run.config.params.timeUnitMs} ms)`);
+  const report = await run.done;
+  progress.clear();
+  if (json) io.out(JSON.stringify(report));
+  else printSummary(report, io.out);
+  return report.status === 'completed' && report.invariants.every((i) => i.ok) ? EXIT.ok : report.status === 'stopped' ? EXIT.interrupted : EXIT.runFailed;
+}
+
+function printSummary(r: RunReport, out: (s: string) => void): void {
+  out('');
+  out(`${r.scenario}: ${r.status} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);
+  for (const n of r.notes) out(`  note: ${n}`);
+  for (const i of r.invariants) out(`  ${i.ok ? '✓' : '✗'} ${i.description} — ${i.detail}`);
+  out(`  result: ${JSON.stringify(r.result)}`);
+  out(`  run id: ${r.runId}`);
+}

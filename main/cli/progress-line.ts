@@ -1,0 +1,21 @@
+// One line on stderr that says the run is alive: elapsed time, live processes, events.
+// On a terminal it rewrites itself; elsewhere it prints at most once a second.
+import type { RunHandle } from '../core/runs/run-handle';
+
+export class ProgressLine {
+  private shown = false;
+  private last = 0;
+  constructor(private readonly err: (s: string) => void, private readonly tty: boolean) {}
+
+  update(run: RunHandle): void {
+    const now = Date.now();
+    if (now - this.last < (this.tty ? 100 : 1000)) return;
+    this.last = now;
+    const text = `… ${((now - run.startedAt.getTime()) / 1000).toFixed(1)} s · ${run.kernel.liveCount} processes live · ${run.record.eventCount} events`;
+    if (this.tty) { process.stderr.write(`\r\x1b[2K${text}`); this.shown = true; } else this.err(text);
+  }
+
+  clear(): void {
+    if (this.tty && this.shown) { process.stderr.write('\r\x1b[2K'); this.shown = false; }
+  }
+}

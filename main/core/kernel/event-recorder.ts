@@ -1,0 +1,48 @@
+// Numbers and timestamps events and hands them to the subscriber in batches, one batch per
+// turn of the event loop. The kernel keeps no events itself, so its memory stays flat.
+import type { LabEvent } from '../../../shared/events';
+
+export type EventDraft = Omit<LabEvent, 'seq' | 't'>;
+export type EventSink = (batch: LabEvent[]) => void;
+
+export class EventRecorder {
+  private seq = 0;
+  private batch: LabEvent[] = [];
+  private scheduled = false;
+  private readonly startNs = process.hrtime.bigint();
+
+  constructor(private readonly sink: EventSink) {}
+
+  /** Microseconds since the run started, monotonic. */
+  nowUs(): number { return Number((process.hrtime.bigint() - this.startNs) / 1000n); }
+
+  get count(): number { return this.seq; }
+
+  record(draft: EventDraft): void {
+    const e = draft as LabEvent;
+    e.seq = ++this.seq;
+    e.t = this.nowUs();
+    this.batch.push(e);
+    if (!this.scheduled) { this.scheduled = true; setImmediate(this.flush); }
+  }
+
+  readonly flush = (): void => {
+    this.scheduled = false;
+    if (this.batch.length === 0) return;
+    const out = this.batch;
+    this.batch = [];
+    this.sink(out);
+  };
+}
+
+/** A short, bounded text for an argument or result, for the event log. */
+export function summarize(v: unknown): string {
+  let s: string;
+  if (v === undefined) return '';
+  if (typeof v === 'string') s = JSON.stringify(v);
+  else if (typeof v === 'number' || typeof v === 'boolean' || v === null) s = String(v);
+  else {
+    try { s = JSON.stringify(v) ?? String(v); } catch { s = Object.prototype.toString.call(v); }
+  }
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

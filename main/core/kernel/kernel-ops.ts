@@ -1,0 +1,159 @@
+// The operations the kernel answers itself: creating objects, the process table
+// (spawn, join, is_alive, terminate, exit), sleeping, and printing.
+import { ArgError, KernelStopping, err, timeoutMs, type OpContext, type OpHandler, type OpOutcome } from './kernel-object';
+import { isHandleKind, type CreateOptions } from './object-factory';
+import type { Kernel } from './kernel';
+import type { ProcessEntry } from './process-entry';
+import type { Waiter } from './waiter';
+
+/** Mixes a parent's seed with a child's number so each process gets its own random stream. */
+export function childSeed(parentSeed: number, n: number): number {
+  let h = (parentSeed ^ Math.imul(n + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) & 0x7fffffff;
+}
+
+export interface ExitStatus { exitCode: number | null; signal: string | null }
+
+export class KernelOps {
+  /** Ops that record their own events instead of the generic op event. */
+  readonly silent = new Set(['print', 'create', 'result']);
+  private readonly joiners = new Map<number, Set<Waiter>>();
+  private readonly exiting = new Map<number, Waiter>();
+
+  constructor(private readonly k: Kernel) {}
+
+  private proc(ctx: OpContext): ProcessEntry { return this.k.procs.get(ctx.pid)!; }
+
+  private child(ctx: OpContext, pid: unknown): ProcessEntry {
+    const c = typeof pid === 'number' ? this.k.procs.get(pid) : undefined;
+    if (!c || c.parentPid !== ctx.pid) throw new ArgError(`process ${String(pid)} is not a child of process ${ctx.pid}: only a parent can do that`);
+    return c;
+  }
+
+  readonly ops: Record<string, OpHandler> = {
+    create: (ctx, [kind, id, opts]) => {
+      if (!isHandleKind(kind)) return err('BadArgument', `cannot create ${JSON.stringify(kind)}`);
+      if (typeof id !== 'string' || this.k.objects.has(id)) return err('BadArgument', `object id ${JSON.stringify(id)} is missing or already used`);
+      const obj = this.k.factoryRef.create(kind, id, (opts ?? {}) as CreateOptions);
+      this.k.register(obj);
+      this.k.record({ pid: ctx.pid, ph: 'X', kind: 'op', obj: obj.label, op: 'create', arg: kind, state: obj.state() });
+      return { value: null };
+    },
+
+    print: (ctx, [text, stream]) => {
+      this.k.record({ pid: ctx.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: String(text) });
+      return { value: null };
+    },
+
+    /** A named final value for the report; stored as a note event. */
+    result: (ctx, [key, value]) => {
+      if (typeof key !== 'string') throw new ArgError('result key must be a string');
+      this.k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'result', arg: key, text: JSON.stringify(value ?? null) });
+      return { value: null };
+    },
+
+    /** os._exit(code): recorded, then the worker ends itself. */
+    exit: () => ({ value: null }),
+
+    sleep: (ctx, [units]) => {
+      const ms = timeoutMs(ctx, units) ?? 0;
+      const w = ctx.block('sleep');
+      w.objId = 'clock';
+      w.withTimeout(ms, () => w.wake(null));
+      return { blocked: w };
+    },
+
+    spawn: (ctx, [program, args, opts]) => this.spawn(ctx, program, args, opts),
+
+    join: (ctx, [pid, timeout]) => {
+      const c = this.child(ctx, pid);
+      if (!c.alive) return { value: status(c) };
+      const w = ctx.block('join');
+      w.objId = `proc:${c.pid}`;
+      w.waitsFor = () => [c.pid];
+      w.withTimeout(timeoutMs(ctx, timeout), () => { this.joiners.get(c.pid)?.delete(w); w.wake(null); });
+      let set = this.joiners.get(c.pid);
+      if (!set) this.joiners.set(c.pid, (set = new Set()));
+      set.add(w);
+      w.detach = () => { set.delete(w); };
+      return { blocked: w };
+    },
+
+    is_alive: (_ctx, [pid]) => {
+      const c = typeof pid === 'number' ? this.k.procs.get(pid) : undefined;
+      if (!c) throw new ArgError(`no process ${String(pid)} in this run`);
+      return { value: c.alive };
+    },
+
+    terminate: (ctx, [pid]) => {
+      const c = this.child(ctx, pid);
+      if (c.alive) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
+      return { value: null };
+    },
+
+    /**
+     * The end of a program, as Python's interpreter exit does it: terminate the daemon
+     * children, then wait for the others. The worker exits once this answers.
+     */
+    atexit: (ctx) => {
+      const p = this.proc(ctx);
+      for (const pid of p.children) {
+        const c = this.k.procs.get(pid)!;
+        if (c.alive && c.daemon) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
+      }
+      const waiting = () => p.children.filter((pid) => { const c = this.k.procs.get(pid)!; return c.alive && !c.daemon; });
+      if (waiting().length === 0 && p.children.every((pid) => !this.k.procs.get(pid)!.alive)) return { value: null };
+      const w = ctx.block('atexit');
+      w.objId = `proc:${p.pid}`;
+      w.waitsFor = waiting;
+      this.exiting.set(p.pid, w);
+      w.detach = () => { this.exiting.delete(p.pid); };
+      return { blocked: w };
+    },
+  };
+
+  private spawn(ctx: OpContext, program: unknown, args: unknown, opts: unknown): OpOutcome {
+    const k = this.k;
+    if (typeof program !== 'string' || !k.opts.programs.includes(program)) {
+      return err('BadArgument', `no program ${JSON.stringify(program)} in scenario ${k.opts.scenario}; it has: ${k.opts.programs.join(', ')}`);
+    }
+    if (!Array.isArray(args)) throw new ArgError('spawn args must be an array');
+    const o = (opts ?? {}) as { name?: unknown; daemon?: unknown };
+    if (o.name !== undefined && typeof o.name !== 'string') throw new ArgError('name must be a string');
+    const total = k.procs.size + k.pendingSpawns;
+    if (total >= k.opts.maxProcesses) {
+      k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text: `process cap reached: ${total} processes, maxProcesses=${k.opts.maxProcesses}` });
+      setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1 }));
+      return err('ProcessLimit', `maxProcesses (${k.opts.maxProcesses}) reached`);
+    }
+    const parent = this.proc(ctx);
+    const seed = childSeed(parent.seed, parent.spawnedCount++);
+    const w = ctx.block('spawn');
+    w.objId = 'kernel';
+    w.kernelPending = true;
+    k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed).then(
+      (c) => w.wake({ pid: c.pid, name: c.name }),
+      (e: Error) => { if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message }); },
+    );
+    return { blocked: w };
+  }
+
+  /** Wakes the joiners of a process that exited, tells its parent, and re-checks atexit waits. */
+  onProcessExit(p: ProcessEntry): void {
+    const st = status(p);
+    const set = this.joiners.get(p.pid);
+    if (set) { this.joiners.delete(p.pid); for (const w of set) w.wake(st); }
+    if (p.parentPid !== null) {
+      const parent = this.k.procs.get(p.parentPid);
+      if (parent) {
+        this.k.notify(parent, { kind: 'child-exit', pid: p.pid, exitCode: p.exitCode, signal: p.signal });
+        const w = this.exiting.get(parent.pid);
+        if (w && parent.children.every((pid) => !this.k.procs.get(pid)!.alive)) { this.exiting.delete(parent.pid); w.wake(null); }
+      }
+    }
+  }
+}
+
+function status(p: ProcessEntry): ExitStatus { return { exitCode: p.exitCode, signal: p.signal }; }

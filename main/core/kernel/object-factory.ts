@@ -1,0 +1,69 @@
+// Creates kernel objects from a worker's "create" request.
+import type { HandleKind } from '../../protocol/worker-protocol';
+import { ArgError, type KernelObject } from './kernel-object';
+import { KCondition } from './objects/condition';
+import { KEvent } from './objects/event';
+import { KLock } from './objects/lock';
+import { KManagerDict, KManagerList, KNamespace } from './objects/manager';
+import { KPipe } from './objects/pipe';
+import { KQueue } from './objects/queue';
+import { KSemaphore } from './objects/semaphore';
+import { KArray, KValue } from './objects/shared-value';
+
+export interface CreateOptions {
+  maxsize?: number; value?: number; bounded?: boolean; lockId?: string;
+  items?: unknown[]; name?: string;
+}
+
+const LABEL_PREFIX: Record<HandleKind, string> = {
+  Queue: 'queue', JoinableQueue: 'jqueue', Lock: 'lock', Semaphore: 'sem', Event: 'event',
+  Condition: 'cond', ManagerList: 'list', ManagerDict: 'dict', Namespace: 'ns', Value: 'value',
+  Array: 'array', Pipe: 'pipe',
+};
+
+export function isHandleKind(k: unknown): k is HandleKind {
+  return typeof k === 'string' && Object.prototype.hasOwnProperty.call(LABEL_PREFIX, k);
+}
+
+export class ObjectFactory {
+  private readonly counters = new Map<string, number>();
+
+  constructor(private readonly lookup: (id: string) => KernelObject | undefined) {}
+
+  create(kind: HandleKind, id: string, opts: CreateOptions): KernelObject {
+    const label = this.label(kind, opts.name);
+    switch (kind) {
+      case 'Queue': case 'JoinableQueue': return new KQueue(kind, id, label, opts.maxsize ?? 0);
+      case 'Lock': return new KLock(id, label);
+      case 'Semaphore': return new KSemaphore(id, label, opts.value ?? 1, opts.bounded ?? false);
+      case 'Event': return new KEvent(id, label);
+      case 'Condition': {
+        const lock = opts.lockId ? this.lookup(opts.lockId) : new KLock(`${id}.lock`, `${label}.lock`);
+        if (!(lock instanceof KLock)) throw new ArgError(`a Condition needs a Lock; ${opts.lockId} is not one`);
+        return new KCondition(id, label, lock);
+      }
+      case 'ManagerList': return new KManagerList(id, label, Array.isArray(opts.items) ? opts.items : []);
+      case 'ManagerDict': return new KManagerDict(id, label);
+      case 'Namespace': return new KNamespace(id, label);
+      case 'Value': return new KValue(id, label, opts.value ?? 0);
+      case 'Array': return new KArray(id, label, (opts.items ?? []) as number[]);
+      case 'Pipe': return new KPipe(id, label);
+    }
+  }
+
+  private readonly used = new Set<string>();
+
+  /** A unique display name: the program's own name for it, or "queue1", "lock2", ... */
+  private label(kind: HandleKind, name: string | undefined): string {
+    const custom = typeof name === 'string' && /^[\w.-]{1,32}$/.test(name);
+    const base = custom ? name : LABEL_PREFIX[kind];
+    if (custom && !this.used.has(base)) { this.used.add(base); return base; }
+    let n = this.counters.get(base) ?? 0;
+    let label: string;
+    do { label = `${base}${++n}`; } while (this.used.has(label));
+    this.counters.set(base, n);
+    this.used.add(label);
+    return label;
+  }
+
+}

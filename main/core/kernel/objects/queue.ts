@@ -1,0 +1,93 @@
+// Queue and JoinableQueue: FIFO items, FIFO getters and putters, optional maxsize,
+// and for JoinableQueue the unfinished-task count behind task_done() and join().
+import type { ObjectState } from '../../../../shared/events';
+import { ArgError, err, flag, timeoutMs, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
+import { WaitList } from '../waiter';
+import { Deque } from './deque';
+
+export class KQueue implements KernelObject {
+  readonly items = new Deque<unknown>();
+  private readonly getters = new WaitList();
+  private readonly putters = new WaitList();
+  private readonly joiners = new WaitList();
+  private unfinished = 0;
+
+  constructor(
+    readonly kind: 'Queue' | 'JoinableQueue',
+    readonly id: string,
+    readonly label: string,
+    readonly maxsize: number,
+  ) {
+    if (!Number.isInteger(maxsize) || maxsize < 0) throw new ArgError('maxsize must be an integer >= 0 (0 = unbounded)');
+  }
+
+  state(): ObjectState {
+    const s: ObjectState = { size: this.items.length, waiters: this.getters.size + this.putters.size + this.joiners.size };
+    if (this.kind === 'JoinableQueue') s.unfinished = this.unfinished;
+    return s;
+  }
+
+  private full(): boolean { return this.maxsize > 0 && this.items.length >= this.maxsize; }
+
+  /** Puts an item, handing it straight to the first waiting getter when there is one. */
+  private accept(item: unknown): void {
+    if (this.kind === 'JoinableQueue') this.unfinished++;
+    const getter = this.getters.shift();
+    if (getter) { getter.clearTimer(); getter.wake(item); }
+    else this.items.push(item);
+  }
+
+  /** After an item left, let the first blocked putter in. */
+  private admitPutter(): void {
+    if (this.full()) return;
+    const putter = this.putters.shift();
+    if (!putter) return;
+    putter.clearTimer();
+    this.accept(putter.payload);
+    putter.wake(null);
+  }
+
+  readonly ops: Record<string, OpHandler> = {
+    put: (ctx, [item, block, timeout]): OpOutcome => {
+      if (!this.full()) { this.accept(item); return { value: null }; }
+      if (!flag(block, 'block', true)) return err('Full', `${this.label} is full (maxsize ${this.maxsize})`);
+      const w = ctx.block('put').withTimeout(timeoutMs(ctx, timeout), () => {
+        this.putters.remove(w);
+        w.fail({ code: 'Full', message: `${this.label} stayed full until the timeout` });
+      });
+      w.payload = item;
+      this.putters.push(w);
+      return { blocked: w };
+    },
+    get: (ctx, [block, timeout]): OpOutcome => {
+      if (this.items.length > 0) {
+        const item = this.items.shift();
+        this.admitPutter();
+        return { value: item };
+      }
+      if (!flag(block, 'block', true)) return err('Empty', `${this.label} is empty`);
+      const w = ctx.block('get').withTimeout(timeoutMs(ctx, timeout), () => {
+        this.getters.remove(w);
+        w.fail({ code: 'Empty', message: `${this.label} stayed empty until the timeout` });
+      });
+      this.getters.push(w);
+      return { blocked: w };
+    },
+    qsize: () => ({ value: this.items.length }),
+    empty: () => ({ value: this.items.length === 0 }),
+    full: () => ({ value: this.full() }),
+    task_done: () => {
+      if (this.kind !== 'JoinableQueue') return err('AttributeError', `${this.label} is a plain Queue: task_done() needs a JoinableQueue`);
+      if (this.unfinished <= 0) return err('ValueError', 'task_done() called too many times');
+      if (--this.unfinished === 0) for (const j of this.joiners.drain()) j.wake(null);
+      return { value: null };
+    },
+    join: (ctx) => {
+      if (this.kind !== 'JoinableQueue') return err('AttributeError', `${this.label} is a plain Queue: join() needs a JoinableQueue`);
+      if (this.unfinished === 0) return { value: null };
+      const w = ctx.block('join');
+      this.joiners.push(w);
+      return { blocked: w };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Value and Array: shared numbers. Reads and writes are separate operations, so an
+// unlocked read-modify-write from two processes can really lose an update.
+import type { ObjectState } from '../../../../shared/events';
+import { ArgError, err, int, type KernelObject, type OpHandler } from '../kernel-object';
+
+function num(v: unknown, what: string): number {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new ArgError(`${what} must be a number`);
+  return v;
+}
+
+export class KValue implements KernelObject {
+  readonly kind = 'Value' as const;
+  constructor(readonly id: string, readonly label: string, private value: number) { num(value, 'a Value'); }
+  state(): ObjectState { return { value: this.value }; }
+  readonly ops: Record<string, OpHandler> = {
+    get: () => ({ value: this.value }),
+    set: (_c, [v]) => { this.value = num(v, 'the new value'); return { value: null }; },
+  };
+}
+
+export class KArray implements KernelObject {
+  readonly kind = 'Array' as const;
+  constructor(readonly id: string, readonly label: string, private readonly items: number[]) {
+    if (!Array.isArray(items)) throw new ArgError('an Array needs a list of numbers');
+    items.forEach((x, i) => num(x, `item ${i}`));
+  }
+  state(): ObjectState { return { size: this.items.length }; }
+  private index(i: unknown): number {
+    const k = int(i, 'index');
+    if (k < 0 || k >= this.items.length) throw new ArgError(`index ${k} out of range 0..${this.items.length - 1}`);
+    return k;
+  }
+  readonly ops: Record<string, OpHandler> = {
+    get: (_c, [i]) => ({ value: this.items[this.index(i)] }),
+    set: (_c, [i, v]) => { this.items[this.index(i)] = num(v, 'the new value'); return { value: null }; },
+    len: () => ({ value: this.items.length }),
+    copy: () => ({ value: [...this.items] }),
+    fill: (_c, [v]) => { if (!this.items.length) return err('ValueError', 'empty array'); this.items.fill(num(v, 'value')); return { value: null }; },
+  };
+}

@@ -1,0 +1,45 @@
+// The host side of the lab: owns the warm pool of worker processes and starts runs.
+// The CLI, the tests, the benchmarks and (later) the Electron main process all use it.
+import type { ProcessPort } from '../process-port/process-port';
+import { WarmPool } from '../process-port/warm-pool';
+import { RunHandle } from './run-handle';
+import { checkRunRequest, type Checked, type RunRequest } from './run-request';
+
+export interface LabHostOptions {
+  /** Idle workers kept ready; 0 starts every process on demand. */
+  warmWorkers?: number;
+  /** Events kept in memory per run for the checks and the report. */
+  eventCap?: number;
+}
+
+export class LabHost {
+  private readonly pool: WarmPool;
+  private readonly runs = new Set<RunHandle>();
+  private runCounter = 0;
+
+  constructor(port: ProcessPort, private readonly options: LabHostOptions = {}) {
+    this.pool = new WarmPool(port, options.warmWorkers ?? 4);
+  }
+
+  warm(): void { this.pool.warm(); }
+
+  /** Starts a run, or explains why it cannot start (nothing is started then). */
+  start(req: RunRequest): Checked<RunHandle> {
+    const checked = checkRunRequest(req);
+    if (!checked.ok) return checked;
+    const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}-${++this.runCounter}`;
+    const run = new RunHandle(runId, checked.value, () => this.pool.take(), this.options.eventCap);
+    this.runs.add(run);
+    void run.done.finally(() => this.runs.delete(run));
+    run.begin();
+    return { ok: true, value: run };
+  }
+
+  /** Stops every run and kills every worker process, idle or not. */
+  async close(): Promise<void> {
+    await Promise.all([...this.runs].map((r) => r.stop()));
+    this.pool.close();
+  }
+
+  get liveWorkers(): number { return this.pool.liveCount; }
+}

@@ -1,0 +1,50 @@
+// The messages between the kernel (host) and a worker process. Both sides import this file;
+// the kernel validates everything a worker sends (see validate-worker-message.ts).
+
+/** A reference to a kernel object inside program arguments or queue items. */
+export interface HandleRef { $lab: HandleKind; id: string; end?: 0 | 1; lockId?: string }
+export type HandleKind =
+  | 'Queue' | 'JoinableQueue' | 'Lock' | 'Semaphore' | 'Event' | 'Condition'
+  | 'ManagerList' | 'ManagerDict' | 'Namespace' | 'Value' | 'Array' | 'Pipe';
+
+/** What a worker needs to run one program. */
+export interface StartInfo {
+  runId: string;
+  scenario: string;
+  program: string;
+  args: unknown[];
+  pid: number;
+  name: string;
+  parentPid: number | null;
+  daemon: boolean;
+  seed: number;
+  timeUnitMs: number;
+  params: Record<string, unknown>;
+}
+
+/** [callId, objectId, op, args]. callId 0 means "no reply wanted" (a cast). */
+export type Call = [number, string, string, unknown[]];
+/** [callId, 1, value] or [callId, 0, error]. */
+export type Reply = [number, 1, unknown] | [number, 0, WireError];
+export interface WireError { code: string; message: string }
+
+/** Things the kernel tells a worker without being asked. */
+export type Notice = { kind: 'child-exit'; pid: number; exitCode: number | null; signal: string | null };
+
+export type HostToWorker =
+  | { t: 'start'; info: StartInfo }
+  /** s numbers the batches (the start message is 1) so the kernel knows when a worker is idle. */
+  | { t: 'batch'; r: Reply[]; n?: Notice[]; s: number };
+
+/**
+ * A worker sends its calls once per turn of its event loop, after its code has run as far
+ * as it can; `ack` is the last batch it had processed by then. "idle" says the same when
+ * a batch led to no call at all.
+ */
+export type WorkerToHost =
+  | { t: 'ready' }
+  | { t: 'calls'; c: Call[]; ack: number }
+  | { t: 'idle'; ack: number };
+
+/** The object id the kernel itself answers to (process table, clock, console). */
+export const KERNEL_ID = '$k';

@@ -1,0 +1,134 @@
+// The `lab` object every program receives: its identity, printing, sleeping, seeded
+// randomness, process creation and the shared objects. It reads like the seeds:
+//   const q = lab.queue();  await q.put(name);  const p = await lab.spawn('consumer', [q]);
+import { availableParallelism } from 'node:os';
+import { KERNEL_ID, type StartInfo } from '../protocol/worker-protocol';
+import type { KernelClient } from './kernel-client';
+import {
+  Condition, Connection, Event, JoinableQueue, Lock, ManagerDict, ManagerList, Namespace, Queue,
+  Semaphore, SharedArray, Value, type Handle,
+} from './handles';
+import { ProcessHandle } from './process-handle';
+import { Pool, type PoolOptions } from './pool';
+import { formatForPrint } from './format';
+import { Random } from './random';
+
+export interface SpawnOptions { name?: string; daemon?: boolean }
+/** A display name for an object in the run's events and charts. */
+export interface Named { name?: string }
+export interface Manager {
+  list<T>(items?: T[], o?: Named): ManagerList<T>;
+  dict<V>(o?: Named): ManagerDict<V>;
+  namespace(o?: Named): Namespace;
+}
+
+export class Lab {
+  readonly pid: number;
+  readonly name: string;
+  readonly parentPid: number | null;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly timeUnitMs: number;
+  private readonly rng: Random;
+  private objectCount = 0;
+  private readonly children = new Map<number, ProcessHandle>();
+
+  constructor(private readonly k: KernelClient, info: StartInfo) {
+    this.pid = info.pid;
+    this.name = info.name;
+    this.parentPid = info.parentPid;
+    this.params = info.params;
+    this.timeUnitMs = info.timeUnitMs;
+    this.rng = new Random(info.seed);
+    k.onNotice = (n) => { if (n.kind === 'child-exit') this.children.get(n.pid)?.exited(n); };
+  }
+
+  /** Prints a line, tagged with this process, through the run's event log. */
+  print(...parts: unknown[]): void { this.k.cast(KERNEL_ID, 'print', [parts.map(formatForPrint).join(' ')]); }
+
+  /** Records a named final value for the run's report (the "result" of the CLI's JSON). */
+  result(key: string, value: unknown): void { this.k.cast(KERNEL_ID, 'result', [key, value]); }
+
+  /** Sleeps `units` time units (one unit stands for one second of the seed). */
+  async sleep(units: number): Promise<void> { await this.k.kernel('sleep', [units]); }
+
+  /** A number in [0, 1) from this process's seeded stream. */
+  random(): number { return this.rng.next(); }
+  /** An integer in [lo, hi], both ends included, like Python's random.randint. */
+  randint(lo: number, hi: number): number { return lo + Math.floor(this.rng.next() * (hi - lo + 1)); }
+
+  cpuCount(): number { return availableParallelism(); }
+
+  /** Starts a child process running `program`; resolves once it runs, with its pid. */
+  async spawn(program: string, args: unknown[] = [], o: SpawnOptions = {}): Promise<ProcessHandle> {
+    const r = (await this.k.kernel('spawn', [program, args, o])) as { pid: number; name: string };
+    const h = new ProcessHandle(this.k, r.pid, r.name, o.daemon === true);
+    this.children.set(r.pid, h);
+    return h;
+  }
+
+  /** Starts one child per argument list and waits for them all; the seeds' common pattern. */
+  async runAll(program: string, argLists: unknown[][], o: SpawnOptions = {}): Promise<ProcessHandle[]> {
+    const ps = await Promise.all(argLists.map((a) => this.spawn(program, a, o)));
+    for (const p of ps) await p.join();
+    return ps;
+  }
+
+  /** Ends this process at once with `code`, like os._exit: no waiting for children. */
+  async exit(code = 0): Promise<never> {
+    await this.k.kernel('exit', [code]);
+    process.exit(code);
+  }
+
+  // ---- shared objects ----------------------------------------------------------------
+
+  private create<H extends Handle>(h: H, opts: object = {}): H {
+    this.k.cast(KERNEL_ID, 'create', [h.kind, h.id, opts]);
+    return h;
+  }
+  private newId(): string { return `${this.pid}.${++this.objectCount}`; }
+
+  queue(o: { maxsize?: number; name?: string } = {}): Queue {
+    return this.create(new Queue(this.k, this.newId(), checkSize(o.maxsize)), o);
+  }
+  joinableQueue(o: { maxsize?: number; name?: string } = {}): JoinableQueue {
+    return this.create(new JoinableQueue(this.k, this.newId(), checkSize(o.maxsize)), o);
+  }
+  lock(o: { name?: string } = {}): Lock { return this.create(new Lock(this.k, this.newId()), o); }
+  semaphore(value = 1, o: { bounded?: boolean; name?: string } = {}): Semaphore {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError('semaphore value must be an integer >= 0');
+    return this.create(new Semaphore(this.k, this.newId()), { ...o, value });
+  }
+  event(o: { name?: string } = {}): Event { return this.create(new Event(this.k, this.newId()), o); }
+  condition(lock?: Lock, o: { name?: string } = {}): Condition {
+    return this.create(new Condition(this.k, this.newId()), { ...o, lockId: lock?.id });
+  }
+  /** Python's Manager(): here the kernel plays the manager's server process. */
+  manager(): Manager {
+    return {
+      list: <T>(items: T[] = [], o: Named = {}) => this.create(new ManagerList<T>(this.k, this.newId()), { ...o, items }),
+      dict: <V>(o: Named = {}) => this.create(new ManagerDict<V>(this.k, this.newId()), o),
+      namespace: (o: Named = {}) => this.create(new Namespace(this.k, this.newId()), o),
+    };
+  }
+  value(initial: number, o: { lock?: boolean; name?: string } = {}): Value {
+    const lock = o.lock === false ? null : this.lock();
+    return this.create(new Value(this.k, this.newId(), lock), { value: initial, name: o.name });
+  }
+  array(items: number[], o: { lock?: boolean; name?: string } = {}): SharedArray {
+    const lock = o.lock === false ? null : this.lock();
+    return this.create(new SharedArray(this.k, this.newId(), lock), { items, name: o.name });
+  }
+  /** A duplex pipe: two connected ends. */
+  pipe(o: { name?: string } = {}): [Connection, Connection] {
+    const id = this.newId();
+    this.k.cast(KERNEL_ID, 'create', ['Pipe', id, o]);
+    return [new Connection(this.k, id, 0), new Connection(this.k, id, 1)];
+  }
+  pool(processes: number, o: PoolOptions = {}): Promise<Pool> { return Pool.create(this, processes, o); }
+}
+
+function checkSize(maxsize: number | undefined): number {
+  const m = maxsize ?? 0;
+  if (!Number.isInteger(m) || m < 0) throw new RangeError('maxsize must be an integer >= 0 (0 = unbounded)');
+  return m;
+}

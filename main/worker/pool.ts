@@ -1,0 +1,104 @@
+// Pool, built the way Python builds it: worker processes that take tasks from one queue
+// and put results on another. map() splits the inputs into chunks (Python's default
+// chunksize), a worker retires after maxTasksPerChild chunks, and the pool starts a fresh
+// worker in its place while the pool is open.
+import type { Lab } from './lab';
+import type { Queue } from './handles';
+import type { ProcessHandle } from './process-handle';
+
+export interface PoolOptions { initializer?: string; maxTasksPerChild?: number; chunksize?: number }
+
+/** [jobId, chunkIndex, functionName, items] or null: the pill that stops one worker. */
+export type PoolTask = [number, number, string, unknown[]] | null;
+/** [jobId, chunkIndex, ok, values or error text, worker pid]. */
+export type PoolResult = [number, number, boolean, unknown, number];
+
+export const POOL_WORKER_PROGRAM = '$pool-worker';
+
+export class Pool {
+  private readonly workers = new Set<ProcessHandle>();
+  private readonly all: ProcessHandle[] = [];
+  private closed = false;
+  private nextJob = 1;
+  private started = 0;
+  private readonly results = new Map<number, (r: PoolResult) => void>();
+  private collecting = false;
+
+  private constructor(
+    private readonly lab: Lab, readonly size: number, private readonly opts: PoolOptions,
+    private readonly tasks: Queue, private readonly out: Queue,
+  ) {}
+
+  static async create(lab: Lab, size: number, opts: PoolOptions = {}): Promise<Pool> {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError('a Pool needs at least 1 process');
+    const pool = new Pool(lab, size, opts, lab.queue(), lab.queue());
+    await Promise.all(Array.from({ length: size }, () => pool.startWorker()));
+    return pool;
+  }
+
+  /** Every worker process this pool started, in order (retired ones included). */
+  get processes(): readonly ProcessHandle[] { return this.all; }
+
+  private async startWorker(): Promise<void> {
+    const name = `PoolWorker-${++this.started}`;
+    const p = await this.lab.spawn(POOL_WORKER_PROGRAM, [this.tasks, this.out, this.opts.initializer ?? null, this.opts.maxTasksPerChild ?? 0], { name, daemon: true });
+    this.workers.add(p);
+    this.all.push(p);
+    // A late start after close() still needs its pill, or join() would wait for ever.
+    if (this.closed) await this.tasks.put(null);
+    p.onExit(() => {
+      this.workers.delete(p);
+      if (!this.closed) void this.startWorker();
+    });
+  }
+
+  /** Applies the scenario function `fn` to every input; results come back in input order. */
+  async map<R = unknown>(fn: string, inputs: readonly unknown[], chunksize?: number): Promise<R[]> {
+    if (this.closed) throw new Error('Pool not running');
+    const size = chunksize ?? this.opts.chunksize ?? Math.max(1, Math.ceil(inputs.length / (this.size * 4)));
+    const job = this.nextJob++;
+    const chunks: unknown[][] = [];
+    for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));
+    const done = new Promise<R[]>((resolve, reject) => {
+      const parts: unknown[][] = new Array(chunks.length);
+      let left = chunks.length;
+      if (left === 0) { resolve([]); return; }
+      this.results.set(job, ([, i, ok, v]) => {
+        if (!ok) { this.results.delete(job); reject(new Error(String(v))); return; }
+        parts[i] = v as unknown[];
+        if (--left === 0) { this.results.delete(job); resolve(parts.flat() as R[]); }
+      });
+    });
+    chunks.forEach((c, i) => void this.tasks.put([job, i, fn, c] satisfies PoolTask));
+    void this.collect();
+    return done;
+  }
+
+  /** One loop at a time reads the result queue and routes each result to its job. */
+  private async collect(): Promise<void> {
+    if (this.collecting) return;
+    this.collecting = true;
+    while (this.results.size > 0) {
+      const r = await this.out.get<PoolResult>();
+      this.results.get(r[0])?.(r);
+    }
+    this.collecting = false;
+  }
+
+  /** No more tasks: every worker gets a pill. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (let i = 0; i < this.workers.size; i++) await this.tasks.put(null);
+  }
+
+  /** Waits for every worker to exit (after close()). */
+  async join(): Promise<void> {
+    if (!this.closed) throw new Error('join() needs close() first');
+    while (this.workers.size > 0) await [...this.workers][0].join();
+  }
+
+  async terminate(): Promise<void> {
+    this.closed = true;
+    for (const p of this.workers) await p.terminate();
+  }
+}

@@ -1,0 +1,27 @@
+// What the catalogue says about a scenario: pure data, safe for the renderer and reports.
+
+export type ParamSpec =
+  | { name: string; type: 'int'; default: number | 'cpu2'; min: number; max: number; description: string }
+  | { name: string; type: 'bool'; default: boolean; description: string }
+  | { name: string; type: 'enum'; default: string; values: readonly string[]; description: string };
+
+export interface ScenarioMeta {
+  id: string;
+  title: string;
+  seed: string;               // which reference text it comes from
+  concepts: string[];
+  flagship: boolean;
+  params: ParamSpec[];
+  /** What the example shows, in our words, for students. */
+  explanation: string;
+  /** What to watch for while it runs. */
+  watch: string[];
+  /** The pitfalls the example teaches. */
+  pitfalls: string[];
+}
+
+/** Parameters every scenario accepts besides its own. */
+export const COMMON_PARAMS: ParamSpec[] = [
+  { name: 'timeUnitMs', type: 'int', default: 100, min: 1, max: 2000, description: 'length of one seed second, in milliseconds' },
+  { name: 'seed', type: 'int', default: 0, min: 0, max: 2 ** 31 - 1, description: 'seed of the random sleeps (default: a random one, stored with the run)' },
+];
