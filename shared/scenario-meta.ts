@@ -11,6 +11,8 @@ export interface ScenarioMeta {
   seed: string;               // which reference text it comes from
   concepts: string[];
   flagship: boolean;
+  /** Internal scenarios (self-tests, benchmarks) run like any other but are not listed. */
+  internal?: boolean;
   params: ParamSpec[];
   /** What the example shows, in our words, for students. */
   explanation: string;

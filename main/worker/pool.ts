@@ -17,6 +17,7 @@ export const POOL_WORKER_PROGRAM = '$pool-worker';
 
 export class Pool {
   private readonly workers = new Set<ProcessHandle>();
+  private readonly starting = new Set<Promise<void>>();
   private readonly all: ProcessHandle[] = [];
   private closed = false;
   private nextJob = 1;
@@ -48,8 +49,15 @@ export class Pool {
     if (this.closed) await this.tasks.put(null);
     p.onExit(() => {
       this.workers.delete(p);
-      if (!this.closed) void this.startWorker();
+      if (!this.closed) this.replace();
     });
+  }
+
+  /** Starts a fresh worker for one that retired; join() waits for such starts too. */
+  private replace(): void {
+    const started = this.startWorker();
+    this.starting.add(started);
+    void started.finally(() => this.starting.delete(started));
   }
 
   /** Applies the scenario function `fn` to every input; results come back in input order. */
@@ -94,7 +102,10 @@ export class Pool {
   /** Waits for every worker to exit (after close()). */
   async join(): Promise<void> {
     if (!this.closed) throw new Error('join() needs close() first');
-    while (this.workers.size > 0) await [...this.workers][0].join();
+    while (this.workers.size > 0 || this.starting.size > 0) {
+      if (this.starting.size > 0) await Promise.all(this.starting);
+      else await [...this.workers][0].join();
+    }
   }
 
   async terminate(): Promise<void> {

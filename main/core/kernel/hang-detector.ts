@@ -10,6 +10,7 @@ export function findHang(k: Kernel): HangFinding | null {
   const live = [...k.procs.values()].filter((p) => p.alive);
   if (live.length === 0) return null;
   for (const p of live) {
+    if (p.killedByKernel) return null;                          // a signal is on its way: its exit re-checks
     if (p.busy || p.waiters.size === 0) return null;          // running, or about to call
     for (const w of p.waiters) if (w.hasTimeout || w.kernelPending) return null; // a timer or the kernel will wake it
   }

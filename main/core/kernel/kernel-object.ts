@@ -49,7 +49,9 @@ export function int(v: unknown, name: string): number {
 }
 
 /** Thrown by argument readers; the dispatcher turns it into a BadArgument error reply. */
-export class ArgError extends Error {}
+export class ArgError extends Error {
+  constructor(message: string, readonly code = 'BadArgument') { super(message); }
+}
 
 /** A spawn that lost the race with the end of its run. */
 export class KernelStopping extends Error { constructor() { super('the run is ending'); } }

@@ -99,17 +99,12 @@ export class KernelOps {
      */
     atexit: (ctx) => {
       const p = this.proc(ctx);
-      for (const pid of p.children) {
-        const c = this.k.procs.get(pid)!;
-        if (c.alive && c.daemon) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
-      }
-      const waiting = () => p.children.filter((pid) => { const c = this.k.procs.get(pid)!; return c.alive && !c.daemon; });
-      if (waiting().length === 0 && p.children.every((pid) => !this.k.procs.get(pid)!.alive)) return { value: null };
       const w = ctx.block('atexit');
       w.objId = `proc:${p.pid}`;
-      w.waitsFor = waiting;
+      w.waitsFor = () => p.children.filter((pid) => this.k.procs.get(pid)!.alive);
       this.exiting.set(p.pid, w);
       w.detach = () => { this.exiting.delete(p.pid); };
+      this.advanceExit(p);
       return { blocked: w };
     },
   };
@@ -133,11 +128,29 @@ export class KernelOps {
     const w = ctx.block('spawn');
     w.objId = 'kernel';
     w.kernelPending = true;
+    parent.pendingSpawns++;
     k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed).then(
-      (c) => w.wake({ pid: c.pid, name: c.name }),
-      (e: Error) => { if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message }); },
+      (c) => { parent.pendingSpawns--; w.wake({ pid: c.pid, name: c.name }); this.advanceExit(parent); },
+      (e: Error) => {
+        parent.pendingSpawns--;
+        if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message });
+        this.advanceExit(parent);
+      },
     );
     return { blocked: w };
+  }
+
+  /** Process exit, one step further: terminate daemon children, answer atexit once all are gone. */
+  advanceExit(p: ProcessEntry): void {
+    const w = this.exiting.get(p.pid);
+    if (!w) return;
+    for (const pid of p.children) {
+      const c = this.k.procs.get(pid)!;
+      if (c.alive && c.daemon && !c.killedByKernel) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
+    }
+    // A spawn still under way (a Python process cannot be mid-fork here; an async program can) lands first.
+    w.kernelPending = p.pendingSpawns > 0;
+    if (p.pendingSpawns === 0 && p.children.every((pid) => !this.k.procs.get(pid)!.alive)) w.wake(null);
   }
 
   /** Wakes the joiners of a process that exited, tells its parent, and re-checks atexit waits. */
@@ -149,8 +162,7 @@ export class KernelOps {
       const parent = this.k.procs.get(p.parentPid);
       if (parent) {
         this.k.notify(parent, { kind: 'child-exit', pid: p.pid, exitCode: p.exitCode, signal: p.signal });
-        const w = this.exiting.get(parent.pid);
-        if (w && parent.children.every((pid) => !this.k.procs.get(pid)!.alive)) { this.exiting.delete(parent.pid); w.wake(null); }
+        this.advanceExit(parent);
       }
     }
   }

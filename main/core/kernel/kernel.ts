@@ -175,7 +175,7 @@ export class Kernel implements WaiterHost {
     try {
       outcome = handler(ctx, args);
     } catch (e) {
-      const code = e instanceof ArgError ? 'BadArgument' : (e as Error).name === 'TypeError' ? 'TypeError' : 'KernelError';
+      const code = e instanceof ArgError ? e.code : (e as Error).name === 'TypeError' ? 'TypeError' : 'KernelError';
       outcome = { error: { code, message: (e as Error).message } };
     }
     const deferred = this.deferred;

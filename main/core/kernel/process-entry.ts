@@ -20,6 +20,8 @@ export class ProcessEntry {
   sentSeq = 0;
   ackedSeq = 0;
   spawnedCount = 0;
+  /** Spawns this process asked for that have no pid yet. */
+  pendingSpawns = 0;
 
   constructor(
     readonly pid: number,

@@ -27,7 +27,7 @@ export class KArray implements KernelObject {
   state(): ObjectState { return { size: this.items.length }; }
   private index(i: unknown): number {
     const k = int(i, 'index');
-    if (k < 0 || k >= this.items.length) throw new ArgError(`index ${k} out of range 0..${this.items.length - 1}`);
+    if (k < 0 || k >= this.items.length) throw new ArgError(`index ${k} out of range 0..${this.items.length - 1}`, 'IndexError');
     return k;
   }
   readonly ops: Record<string, OpHandler> = {

@@ -1,0 +1,6 @@
+// Scenarios that run like any other but are not in the catalogue: the primitives'
+// self-test programs (used by the tests) and the benchmark workloads.
+import type { Scenario } from '../scenario';
+import { probe } from './probe';
+
+export const INTERNAL_SCENARIOS: readonly Scenario[] = [probe];
