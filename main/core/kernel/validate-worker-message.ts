@@ -12,9 +12,9 @@ export function parseWorkerMessage(raw: unknown): Parsed {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad(`message must be an object, got ${typeName(raw)}`);
   const m = raw as Record<string, unknown>;
   if (m.t === 'ready') return { ok: true, msg: { t: 'ready' } };
+  if (m.t !== 'calls' && m.t !== 'idle') return bad(`unknown message type ${JSON.stringify(m.t)}; expected "ready", "calls" or "idle"`);
   if (!Number.isInteger(m.ack) || (m.ack as number) < 0) return bad('message needs "ack", a whole number');
   if (m.t === 'idle') return { ok: true, msg: { t: 'idle', ack: m.ack as number } };
-  if (m.t !== 'calls') return bad(`unknown message type ${JSON.stringify(m.t)}; expected "ready", "calls" or "idle"`);
   if (!Array.isArray(m.c)) return bad('"calls" message needs "c", an array of calls');
   const calls: Call[] = [];
   for (const c of m.c) {

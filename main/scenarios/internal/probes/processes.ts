@@ -35,7 +35,7 @@ export const processProbes: ProbeSet = {
       lab.result('output', out);
       lab.result('workers', pool.processes.map((p) => p.pid));
     },
-    /** The child blocks in get() for ever; the test kills it with SIGKILL from outside. */
+    /** The child waits in a long get(); the test kills it with SIGKILL from outside. */
     'victim': async (lab) => {
       const q = lab.queue({ name: 'q' });
       const v = await lab.spawn('blockedGetter', [q], { name: 'victim' });
@@ -76,7 +76,7 @@ export const processProbes: ProbeSet = {
     briefly: async (lab, units: number) => { await lab.sleep(units); },
     exitWith: async (lab, code: number) => { await lab.exit(code); },
     throws: async () => { throw new Error('deliberate failure'); },
-    blockedGetter: async (lab, q: Queue) => { await q.get(); },
+    blockedGetter: async (lab, q: Queue) => { await q.get({ timeout: 500 }); },
     eventWaiterForever: async (lab, e: Event) => { await e.wait(); },
   },
   functions: {

@@ -59,8 +59,10 @@ export const signalProbes: ProbeSet = {
       const { procs = 4, increments = 200 } = {};
       for (const locked of [false, true]) {
         const v = lab.value(0, { name: locked ? 'locked' : 'unlocked' });
+        const go = lab.event(); // a starting gun, so the increments really overlap
         const kids = [];
-        for (let i = 0; i < procs; i++) kids.push(await lab.spawn('incrementer', [v, increments, locked]));
+        for (let i = 0; i < procs; i++) kids.push(await lab.spawn('incrementer', [v, increments, locked, go]));
+        await go.set();
         for (const k of kids) await k.join();
         lab.result(locked ? 'withLock' : 'withoutLock', await v.get());
       }
@@ -80,7 +82,8 @@ export const signalProbes: ProbeSet = {
       await end.close();
     },
     dictSetter: async (lab, d, i: number) => { await d.set(i, i * 2); },
-    incrementer: async (lab, v: Value, n: number, locked: boolean) => {
+    incrementer: async (lab, v: Value, n: number, locked: boolean, go: Event) => {
+      await go.wait();
       const lock: Lock | null = locked ? v.getLock() : null;
       for (let i = 0; i < n; i++) {
         if (lock) await lock.with(async () => v.set((await v.get()) + 1));
