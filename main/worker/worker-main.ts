@@ -10,6 +10,9 @@ import { POOL_WORKER_PROGRAM } from './pool';
 import { findScenario } from '../scenarios/registry';
 import type { StartInfo } from '../protocol/worker-protocol';
 
+// Ctrl-C in a terminal reaches the whole process group; the host decides what stops.
+process.on('SIGINT', () => {});
+
 const channel = connectToHost();
 const client = new KernelClient(channel);
 client.encode = encodeValue;

@@ -26,7 +26,7 @@ export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (
         if (e.kind === 'print') io.out(line); else io.err(line);
       }
     }
-    progress.update(run);
+    if (!json) progress.update(run);
   });
   if (!json) io.err(`run ${run.id}: ${request.scenario} (seed ${run.config.params.seed}, time unit ${run.config.params.timeUnitMs} ms)`);
   const report = await run.done;

@@ -2,5 +2,6 @@
 // self-test programs (used by the tests) and the benchmark workloads.
 import type { Scenario } from '../scenario';
 import { probe } from './probe';
+import { bench } from './bench';
 
-export const INTERNAL_SCENARIOS: readonly Scenario[] = [probe];
+export const INTERNAL_SCENARIOS: readonly Scenario[] = [probe, bench];

@@ -1,0 +1,90 @@
+// The CLI as a user runs it: a real `node dist/main/cli/lab.js` process.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { survivors } from '../../support/lab-host';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
+
+function lab(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('lab scenarios', () => {
+  it('lists the flagship scenarios first, as text and as JSON', () => {
+    const text = lab('scenarios');
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^fork-loop\s+Forking in a loop/);
+    const json = JSON.parse(lab('scenarios', '--json').stdout) as { id: string }[];
+    expect(json.map((s) => s.id)).toEqual(['fork-loop', 'semaphore-pool', 'manager-namespace']);
+  });
+});
+
+describe('lab run', () => {
+  it('--json prints exactly one JSON object with the documented fields, and exits 0', () => {
+    const r = lab('run', 'fork-loop', '--time-unit-ms', '5', '--seed', '7', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['runId', 'scenario', 'status', 'params', 'startedAt', 'durationMs', 'processes', 'output', 'invariants', 'result', 'eventCount']));
+    expect(report.params).toMatchObject({ iterations: 4, intervalUnits: 1, childExits: true, maxProcesses: 32, seed: 7, timeUnitMs: 5 });
+    expect(new Date(report.startedAt).toISOString()).toBe(report.startedAt);
+    expect(Object.keys(report.processes[0]).sort()).toEqual(['daemon', 'endMs', 'exitCode', 'name', 'parentPid', 'pid', 'program', 'signal', 'startMs'].sort());
+    expect(Object.keys(report.output[0]).sort()).toEqual(['name', 'pid', 'tMs', 'text']);
+    expect(Object.keys(report.result)).toEqual(expect.arrayContaining(['parentPid', 'children', 'parentCounterBefore', 'parentCounterAfter', 'capped']));
+  });
+
+  it('without --json streams lines tagged with name and pid, then ✓ per invariant', () => {
+    const r = lab('run', 'manager-namespace', '--set', 'variant=mutable-gotcha', '--time-unit-ms', '5');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\[consumer \d+\] After event: \[\]$/m);
+    expect(r.stdout).toMatch(/✓ the consumer sees an empty list after the event/);
+    expect(r.stdout).toMatch(/manager-namespace: completed/);
+  });
+
+  it.each([
+    [['run', 'nope'], /unknown scenario "nope"; valid ids: fork-loop, semaphore-pool, manager-namespace/],
+    [['run', 'fork-loop', '--set', 'iterations=99'], /parameter "iterations": 99 is out of range; allowed: an integer from 1 to 20/],
+    [['run', 'fork-loop', '--set', 'bogus=1'], /unknown parameter "bogus" for fork-loop; it takes: iterations, intervalUnits, childExits, maxProcesses/],
+    [['run', 'fork-loop', '--set', 'iterations=many'], /"many" is not an integer/],
+    [['run', 'fork-loop', '--set', 'iterations'], /--set takes name=value/],
+    [['run', 'fork-loop', '--time-unit-ms', '0'], /parameter "timeUnitMs": 0 is out of range; allowed: an integer from 1 to 2000/],
+    [['run', 'fork-loop', '--timeout-s', 'soon'], /--timeout-s takes a number of seconds/],
+    [['run', 'fork-loop', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['run'], /run needs exactly one scenario id/],
+    [['explode'], /unknown command "explode"/],
+  ])('bad usage %j exits 2 with a clear message', (args, message) => {
+    const r = lab(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 1 when the run does not complete (a probe that hangs)', () => {
+    const r = lab('run', 'probe', '--set', 'case=missing-wakeup', '--time-unit-ms', '5', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).status).toBe('hung');
+  });
+
+  it('Ctrl-C stops the run, leaves no process behind, and exits 130', async () => {
+    const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const pids = new Set<number>();
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      for (const m of out.matchAll(/^\[[^\]]* (\d+)\]/gm)) pids.add(Number(m[1]));
+      if (pids.size >= 3) resolve();
+    }));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(await survivors([...pids], 1000)).toEqual([]);
+  });
+
+  it('npm run --silent lab leaves only the JSON on stdout', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});

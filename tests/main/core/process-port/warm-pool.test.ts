@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NodeForkPort } from '../../../../main/core/process-port/node-fork-port';
+import { WarmPool } from '../../../../main/core/process-port/warm-pool';
+import { survivors } from '../../../support/lab-host';
+
+const CLI = path.resolve(__dirname, '../../../../dist/main/cli/lab.js');
+
+/** Children of a pid, read from /proc (no ps needed). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(d));
+    } catch { /* gone meanwhile */ }
+  }
+  return out;
+}
+
+describe('WarmPool', () => {
+  const pool = new WarmPool(new NodeForkPort(), 3);
+  afterAll(() => pool.close());
+
+  it('keeps idle workers ready, hands them out, and starts replacements', async () => {
+    pool.warm();
+    const until = Date.now() + 5000;
+    while (pool.idleCount < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(pool.idleCount).toBe(3);
+    const t0 = performance.now();
+    const w = await pool.take();
+    expect(performance.now() - t0).toBeLessThan(20); // an idle one: no start-up wait
+    expect(w.pid).toBeGreaterThan(0);
+    expect(pool.liveCount).toBeGreaterThanOrEqual(3);
+    w.kill('SIGKILL');
+  });
+
+  it('close() kills every worker it started', async () => {
+    const p = new WarmPool(new NodeForkPort(), 2);
+    const a = await p.take();
+    p.warm();
+    await new Promise((r) => setTimeout(r, 300));
+    p.close();
+    expect(await survivors([a.pid], 1000)).toEqual([]);
+    expect(p.liveCount).toBe(0);
+  });
+
+  it('no worker outlives a host killed with SIGKILL', async () => {
+    const host = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise<void>((resolve) => host.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Activating')) resolve(); }));
+    const workers = childrenOf(host.pid!);
+    expect(workers.length).toBeGreaterThanOrEqual(4);
+    host.kill('SIGKILL');
+    expect(await survivors(workers, 2000)).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { newHost, run, survivors } from '../../support/lab-host';
+
+const host = newHost(4);
+afterAll(() => host.close());
+const REPEATS = 8;
+
+describe('fork-loop', () => {
+  it(`holds every invariant over ${REPEATS} runs of the default variant`, async () => {
+    for (let i = 0; i < REPEATS; i++) {
+      const r = await run(host, { scenario: 'fork-loop', params: { timeUnitMs: 5, seed: i } });
+      expect(r.status, JSON.stringify(r.invariants)).toBe('completed');
+      expect(r.invariants.map((x) => x.id).sort()).toEqual(['child-line-after-creation', 'children-count', 'children-exit-0', 'children-parent', 'parent-counter-unchanged', 'total-within-cap']);
+      expect(r.invariants.every((x) => x.ok)).toBe(true);
+      expect(r.result).toMatchObject({ parentCounterBefore: 0, parentCounterAfter: 0, capped: false });
+      const root = r.processes.find((p) => p.parentPid === null)!;
+      expect(r.result.parentPid).toBe(root.pid);
+      expect(r.result.children).toHaveLength(4);
+      // The parent prints its own pid and each child's; each child prints its own.
+      for (const child of r.result.children as number[]) {
+        expect(r.output.some((o) => o.pid === root.pid && o.text === `Hello from parent ${root.pid} ${child}`)).toBe(true);
+        expect(r.output.some((o) => o.pid === child && o.text.startsWith(`Hello from child ${child}`))).toBe(true);
+      }
+    }
+  });
+
+  it('without childExits, children fork too: the tree has grandchildren, 2^iterations processes', async () => {
+    const r = await run(host, { scenario: 'fork-loop', params: { childExits: false, iterations: 3, timeUnitMs: 5, seed: 1 } });
+    expect(r.status).toBe('completed');
+    expect(r.invariants.every((x) => x.ok)).toBe(true);
+    expect(r.processes).toHaveLength(8);
+    const root = r.processes.find((p) => p.parentPid === null)!;
+    expect(r.processes.filter((p) => p.parentPid !== null && p.parentPid !== root.pid).length).toBe(4);
+    // A grandchild's counter copy went up twice: it copied its parent's copy.
+    expect(r.output.some((o) => o.text.includes('counter is now 2'))).toBe(true);
+  });
+
+  it('stops a runaway at maxProcesses, ends cleanly and says so', async () => {
+    const r = await run(host, { scenario: 'fork-loop', params: { childExits: false, iterations: 6, maxProcesses: 10, timeUnitMs: 5, seed: 2 } });
+    expect(r.status).toBe('completed');
+    expect(r.result.capped).toBe(true);
+    expect(r.processes.length).toBeLessThanOrEqual(10);
+    expect(r.notes.join(' ')).toMatch(/maxProcesses cap \(10\) stopped a runaway/);
+    expect(r.invariants.find((i) => i.id === 'total-within-cap')!.ok).toBe(true);
+    expect(r.invariants.find((i) => i.id === 'tree-has-grandchildren')!.ok).toBe(true);
+    expect(await survivors(r.processes.map((p) => p.pid))).toEqual([]);
+  });
+});
