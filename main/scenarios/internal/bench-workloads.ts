@@ -22,6 +22,12 @@ async function queueFlow(lab: Lab, n: number, producers: number, consumers: numb
 }
 
 export const BENCH_WORKLOADS: Record<string, Workload> = {
+  'call-rtt': async (lab, n) => {
+    const q = lab.queue();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await q.qsize();
+    return { seconds: since(t0), ops: n };
+  },
   /** n times: start a process that does nothing, join it. */
   'process-start-sequential': async (lab, n) => {
     const t0 = performance.now();
