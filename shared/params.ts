@@ -1,5 +1,5 @@
 // Parameter checking shared by the CLI, the HTTP/IPC boundary and the renderer's forms.
-import type { ParamSpec, ScenarioMeta } from './scenario-meta';
+import type { ParamSpec } from './scenario-meta';
 
 export type ParamValue = number | boolean | string;
 export type ParamValues = Record<string, ParamValue>;

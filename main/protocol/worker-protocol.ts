@@ -48,3 +48,6 @@ export type WorkerToHost =
 
 /** The object id the kernel itself answers to (process table, clock, console). */
 export const KERNEL_ID = '$k';
+
+/** The built-in program every Pool worker runs (see main/worker/pool-worker.ts). */
+export const POOL_WORKER_PROGRAM = '$pool-worker';

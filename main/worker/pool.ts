@@ -5,6 +5,7 @@
 import type { Lab } from './lab';
 import type { Queue } from './handles';
 import type { ProcessHandle } from './process-handle';
+import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
 
 export interface PoolOptions { initializer?: string; maxTasksPerChild?: number; chunksize?: number }
 
@@ -13,7 +14,6 @@ export type PoolTask = [number, number, string, unknown[]] | null;
 /** [jobId, chunkIndex, ok, values or error text, worker pid]. */
 export type PoolResult = [number, number, boolean, unknown, number];
 
-export const POOL_WORKER_PROGRAM = '$pool-worker';
 
 export class Pool {
   private readonly workers = new Set<ProcessHandle>();

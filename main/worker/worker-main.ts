@@ -6,9 +6,8 @@ import { KernelClient } from './kernel-client';
 import { encodeValue, reviveValue } from './codec';
 import { Lab } from './lab';
 import { poolWorker } from './pool-worker';
-import { POOL_WORKER_PROGRAM } from './pool';
 import { findScenario } from '../scenarios/registry';
-import type { StartInfo } from '../protocol/worker-protocol';
+import { POOL_WORKER_PROGRAM, type StartInfo } from '../protocol/worker-protocol';
 
 // Ctrl-C in a terminal reaches the whole process group; the host decides what stops.
 process.on('SIGINT', () => {});

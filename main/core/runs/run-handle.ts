@@ -4,7 +4,7 @@ import type { LabEvent } from '../../../shared/events';
 import type { RunReport, RunStatus } from '../../../shared/run-report';
 import { Kernel, type KernelEnd } from '../kernel/kernel';
 import type { WorkerHandle } from '../process-port/process-port';
-import { POOL_WORKER_PROGRAM } from '../../worker/pool';
+import { POOL_WORKER_PROGRAM } from '../../protocol/worker-protocol';
 import { RunRecord } from './run-record';
 import type { RunConfig } from './run-request';
 import { buildReport } from './build-report';
