@@ -10,7 +10,8 @@ export const managerNamespaceMeta: ScenarioMeta = {
     { name: 'variant', type: 'enum', default: 'value', values: ['value', 'mutable-gotcha', 'mutable-fixed'], description: 'which version of the example runs' },
   ],
   explanation:
-    'A manager process holds a namespace: named values that several processes can read and set. ' +
+    'A manager holds a namespace: named values that several processes can read and set (in Python ' +
+    'the manager is a server process of its own; in the lab the kernel plays that part). ' +
     'A producer stores a value there and then sets an event; a consumer reads the value once before ' +
     'waiting for the event and once after. The first read may come too early and find nothing, ' +
     'depending on which process got there first. Every read hands the reader a copy of the value, ' +

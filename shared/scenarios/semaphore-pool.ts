@@ -14,7 +14,7 @@ export const semaphorePoolMeta: ScenarioMeta = {
   explanation:
     'All the jobs start at once, but a semaphore with a few slots lets only that many be active ' +
     'together, like a pool of connections or download slots. A job takes a slot, writes its name into ' +
-    'a shared list kept by a manager process, stays busy for a random moment, takes its name out and ' +
+    'a shared list kept by a manager (in the lab, the kernel plays the manager\'s server process), stays busy for a random moment, takes its name out and ' +
     'gives the slot back. The others wait their turn in the order they asked. The parent keeps ' +
     'checking who is still alive and prints the shared list, so you see it never grows past the ' +
     'number of slots.',
