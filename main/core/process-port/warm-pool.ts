@@ -36,6 +36,7 @@ export class WarmPool {
   /** Live workers started by this pool: idle ones and those running programs. */
   get liveCount(): number { return [...this.all].filter((w) => !w.exited).length; }
   get idleCount(): number { return this.idle.length; }
+  get idlePids(): number[] { return this.idle.map((r) => r.worker.pid); }
 
   private refill(): void {
     while (!this.closed && this.idle.length + this.starting < this.size) {
