@@ -20,6 +20,15 @@ export const BENCH_WORKERS: Record<string, Program> = {
     for (let j = 0; j < k; j++) await d.set(`${w}-${j}`, j);
   }),
 
+  /** event-flood: puts go out 500 per message (the qsize() call ends the turn). */
+  burstProducer: crewMember(async (_lab, q: Queue, k: number) => {
+    for (let i = 0; i < k; i++) { await q.put(i); if (i % 500 === 499) await q.qsize(); }
+  }),
+  /** event-flood: keeps up to 50 gets in flight. */
+  greedyConsumer: crewMember(async (_lab, q: Queue, k: number) => {
+    for (let i = 0; i < k; i += 50) await Promise.all(Array.from({ length: Math.min(50, k - i) }, () => q.get()));
+  }),
+
   /** A JoinableQueue consumer that runs until its parent exits (a daemon). */
   taskDoer: async (_lab, ready: Queue, q: JoinableQueue) => {
     await ready.put(1);

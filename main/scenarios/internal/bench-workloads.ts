@@ -22,12 +22,6 @@ async function queueFlow(lab: Lab, n: number, producers: number, consumers: numb
 }
 
 export const BENCH_WORKLOADS: Record<string, Workload> = {
-  'call-rtt': async (lab, n) => {
-    const q = lab.queue();
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) await q.qsize();
-    return { seconds: since(t0), ops: n };
-  },
   /** n times: start a process that does nothing, join it. */
   'process-start-sequential': async (lab, n) => {
     const t0 = performance.now();
@@ -107,5 +101,25 @@ export const BENCH_WORKLOADS: Record<string, Workload> = {
     const seconds = since(t0);
     await child.join();
     return { seconds, ops: 2 * n };
+  },
+
+  // ---- lab only (no Python twin) ----
+
+  /** n calls to the kernel, one at a time: the cost of one request and its reply. */
+  'kernel-call-rtt': async (lab, n) => {
+    const q = lab.queue({ name: 'q' });
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await q.qsize();
+    return { seconds: since(t0), ops: n };
+  },
+
+  /** Many events fast, for the host memory check: about 2-3 events per item. */
+  'event-flood': async (lab, n) => {
+    const q = lab.queue({ name: 'q' });
+    const members: Member[] = [
+      ...times(4, () => ({ program: 'greedyConsumer', args: [q, n / 4] })),
+      ...times(4, () => ({ program: 'burstProducer', args: [q, n / 4] })),
+    ];
+    return { seconds: await runCrew(lab, members), ops: n };
   },
 };
