@@ -6,7 +6,7 @@
 // - 'exit' carries only a code, never a signal name; when the kernel sent the signal
 //   itself we report that signal, otherwise the code as Electron gives it.
 // - pid is undefined until 'spawn' and again after 'exit', so it is captured once.
-// - messages are structured clones, like fork's 'advanced' serialization.
+// - messages are structured clones; what programs send is JSON anyway (main/worker/codec.ts).
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { HostToWorker } from '../protocol/worker-protocol';
 import type { ExitListener, ProcessPort, WorkerHandle } from '../core/process-port/process-port';

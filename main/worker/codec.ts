@@ -11,16 +11,40 @@ function isRef(v: unknown): v is HandleRef & { maxsize?: number } {
   return typeof v === 'object' && v !== null && typeof (v as HandleRef).$lab === 'string' && typeof (v as HandleRef).id === 'string';
 }
 
+/**
+ * Turns a value into what travels between processes: handles become references, the rest
+ * must be JSON (strings, finite numbers, booleans, null, arrays, plain objects). undefined
+ * travels as JSON does (null in a list, dropped from an object); anything else is refused
+ * here, in the sending program, with a message that says what is allowed.
+ */
 export function encodeValue(v: unknown): unknown {
-  if (v instanceof Handle) return v.toRef();
-  if (Array.isArray(v)) return v.some(needsWalk) ? v.map(encodeValue) : v;
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    const entries = Object.entries(v);
-    if (!entries.some(([, x]) => needsWalk(x))) return v;
-    return Object.fromEntries(entries.map(([key, x]) => [key, encodeValue(x)]));
+  switch (typeof v) {
+    case 'string': case 'boolean': case 'undefined': return v;
+    case 'number':
+      if (!Number.isFinite(v)) throw new TypeError(`${v} cannot travel between processes: numbers must be finite`);
+      return v;
+    case 'object': {
+      if (v === null) return v;
+      if (v instanceof Handle) return v.toRef();
+      if (Array.isArray(v)) {
+        let out: unknown[] | undefined;
+        v.forEach((x, i) => { const e = encodeValue(x); if (e !== x) (out ??= v.slice())[i] = e; });
+        return out ?? v;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto === Object.prototype || proto === null) {
+        let out: Record<string, unknown> | undefined;
+        for (const [key, x] of Object.entries(v)) { const e = encodeValue(x); if (e !== x) (out ??= { ...v })[key] = e; }
+        return out ?? v;
+      }
+      throw new TypeError(`a ${(v as object).constructor?.name ?? 'object'} cannot travel between processes; ${ALLOWED}`);
+    }
+    default:
+      throw new TypeError(`a ${typeof v} cannot travel between processes; ${ALLOWED}`);
   }
-  return v;
 }
+
+const ALLOWED = 'send strings, numbers, booleans, null, lists, plain objects or lab objects (queues, locks, ...)';
 
 function needsWalk(x: unknown): boolean { return typeof x === 'object' && x !== null; }
 

@@ -41,7 +41,7 @@ export class NodeForkPort implements ProcessPort {
 
   start(): Promise<WorkerHandle> {
     // 'advanced' serialization is the structured clone Electron's postMessage uses too.
-    const child = fork(this.entry, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(this.entry, [], { serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     return new Promise((resolve, reject) => {
       child.once('spawn', () => resolve(new ForkedWorker(child)));
       child.once('error', reject);

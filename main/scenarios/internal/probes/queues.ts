@@ -45,6 +45,22 @@ export const queueProbes: ProbeSet = {
       for (let i = 0; i < 5; i++) await q.put(i);
       await c.join();
     },
+    /** What can travel: JSON values and lab objects; a Map or a function is refused in the sender. */
+    'travel': async (lab) => {
+      const q = lab.queue({ name: 'q' });
+      const inner = lab.queue({ name: 'inner' });
+      await q.put({ list: [1, 'two', null, true], nested: { x: 1.5 }, gone: undefined });
+      await q.put(inner);
+      lab.result('plain', await q.get());
+      const back = await q.get<typeof inner>();
+      await back.put('through a queue that travelled');
+      lab.result('viaTravelledHandle', await inner.get());
+      const refused = async (v: unknown) => { try { await q.put(v); return 'sent'; } catch (e) { return (e as Error).message; } };
+      lab.result('map', await refused(new Map([[1, 2]])));
+      lab.result('function', await refused(() => 1));
+      lab.result('nan', await refused(Number.NaN));
+      lab.result('sizeAfter', await q.qsize());
+    },
     /** join() returns only after every item was marked task_done(). */
     'joinable': async (lab) => {
       const q = lab.joinableQueue({ name: 'jq' });

@@ -33,6 +33,16 @@ describe('Queue', () => {
     const sizes = record.ops('q').map((e) => e.state?.size ?? 0);
     expect(Math.max(...sizes)).toBe(2);
   });
+
+  it('carries JSON values and lab objects, and refuses anything else in the sender', async () => {
+    const { report } = await probe(host, 'travel');
+    expect(report.result.plain).toEqual({ list: [1, 'two', null, true], nested: { x: 1.5 } });
+    expect(report.result.viaTravelledHandle).toBe('through a queue that travelled');
+    expect(report.result.map).toMatch(/a Map cannot travel between processes; send strings, numbers/);
+    expect(report.result.function).toMatch(/a function cannot travel/);
+    expect(report.result.nan).toMatch(/NaN cannot travel between processes: numbers must be finite/);
+    expect(report.result.sizeAfter).toBe(0);
+  });
 });
 
 describe('JoinableQueue', () => {
