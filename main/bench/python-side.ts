@@ -6,11 +6,11 @@ import type { Measurement } from '../scenarios/internal/bench-workloads';
 
 export interface PythonInfo { command: string; version: string; startMethod: string }
 
-/** The script is not compiled: it is read from the sources, next to this file's .ts. */
+/** The script is not compiled: it is read from the sources, whether this runs from dist/ or not. */
 function scriptPath(): string {
-  // From dist/main/bench/ back to the repository's main/bench/python/.
-  const repo = path.resolve(__dirname, '..', '..', '..');
-  return path.join(repo, 'main', 'bench', 'python', 'mp_bench.py');
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'main', 'bench', 'python', 'mp_bench.py');
 }
 
 /** python3 (or $PYTHON) with multiprocessing, or null when there is none. */

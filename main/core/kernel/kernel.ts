@@ -25,6 +25,9 @@ export interface KernelOptions {
   /** A ready worker process (from the warm pool). */
   takeWorker: () => Promise<WorkerHandle>;
   onEvents: (batch: LabEvent[]) => void;
+  /** false skips the per-operation events (prints, lifecycle and results stay); only the
+   *  benchmark uses it, to measure what recording costs. */
+  recordOps?: boolean;
 }
 
 /** Why the kernel thinks the run is over (the run controller picks the status). */
@@ -49,7 +52,10 @@ export class Kernel implements WaiterHost {
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
 
+  private readonly recordOps: boolean;
+
   constructor(readonly opts: KernelOptions) {
+    this.recordOps = opts.recordOps !== false;
     this.recorder = new EventRecorder(opts.onEvents);
     this.kops = new KernelOps(this);
   }
@@ -180,9 +186,7 @@ export class Kernel implements WaiterHost {
     }
     const deferred = this.deferred;
     this.deferred = null;
-    if (isKernel && this.kops.silent.has(op)) { /* recorded by the op itself */ } else {
-      this.recordOp(p, obj, op, args, outcome);
-    }
+    if (this.recordOps && !(isKernel && this.kops.silent.has(op))) this.recordOp(p, obj, op, args, outcome);
     if ('blocked' in outcome) {
       const w = outcome.blocked;
       p.waiters.add(w);
@@ -227,12 +231,16 @@ export class Kernel implements WaiterHost {
     if (!p || !p.alive) return;
     p.waiters.delete(w);
     if (p.waiters.size === 0) p.state = 'running';
+    if (this.recordOps) this.recordWake(p, w, ok, value);
+    if (w.callId) this.reply(p, ok ? [w.callId, 1, value] : [w.callId, 0, value as WireError]);
+  }
+
+  private recordWake(p: ProcessEntry, w: Waiter, ok: boolean, value: unknown): void {
     const obj = this.objects.get(w.objId);
     const d: EventDraft = { pid: p.pid, ph: 'E', kind: 'op', obj: obj?.label ?? w.objId, op: w.op };
     d.res = ok ? summarize(value) : `${(value as WireError).code}: ${(value as WireError).message}`;
     if (obj) d.state = obj.state();
     this.record(d);
-    if (w.callId) this.reply(p, ok ? [w.callId, 1, value] : [w.callId, 0, value as WireError]);
   }
 
   arm(w: Waiter, ms: number): void {

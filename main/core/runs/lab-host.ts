@@ -10,6 +10,8 @@ export interface LabHostOptions {
   warmWorkers?: number;
   /** Events kept in memory per run for the checks and the report. */
   eventCap?: number;
+  /** false: no per-operation events (benchmark only, to measure recording's cost). */
+  recordOps?: boolean;
 }
 
 export class LabHost {
@@ -28,7 +30,7 @@ export class LabHost {
     const checked = checkRunRequest(req);
     if (!checked.ok) return checked;
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}-${++this.runCounter}`;
-    const run = new RunHandle(runId, checked.value, () => this.pool.take(), this.options.eventCap);
+    const run = new RunHandle(runId, checked.value, () => this.pool.take(), this.options);
     this.runs.add(run);
     void run.done.finally(() => this.runs.delete(run));
     run.begin();

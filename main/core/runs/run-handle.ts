@@ -8,6 +8,7 @@ import { POOL_WORKER_PROGRAM } from '../../protocol/worker-protocol';
 import { RunRecord } from './run-record';
 import type { RunConfig } from './run-request';
 import { buildReport } from './build-report';
+import type { LabHostOptions } from './lab-host';
 
 export class RunHandle {
   readonly record: RunRecord;
@@ -20,8 +21,8 @@ export class RunHandle {
   private timer: NodeJS.Timeout | undefined;
   private startMs = 0;
 
-  constructor(readonly id: string, readonly config: RunConfig, takeWorker: () => Promise<WorkerHandle>, eventCap?: number) {
-    this.record = new RunRecord(eventCap);
+  constructor(readonly id: string, readonly config: RunConfig, takeWorker: () => Promise<WorkerHandle>, options: LabHostOptions = {}) {
+    this.record = new RunRecord(options.eventCap);
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
     const { scenario, params } = config;
     this.kernel = new Kernel({
@@ -33,6 +34,7 @@ export class RunHandle {
       seed: params.seed,
       maxProcesses: typeof params.maxProcesses === 'number' ? params.maxProcesses : 512,
       takeWorker,
+      recordOps: options.recordOps,
       onEvents: (batch) => {
         this.record.add(batch);
         for (const l of this.listeners) l(batch);

@@ -4,7 +4,8 @@
 import type { LabEvent } from '../../../shared/events';
 import type { HangReport, OutputLine, ProcessRecord, RunStatus } from '../../../shared/run-report';
 
-export const DEFAULT_EVENT_CAP = 200_000;
+/** About 85 MB of kept events; the full stream goes to subscribers (and the store). */
+export const DEFAULT_EVENT_CAP = 100_000;
 
 export class RunRecord {
   readonly events: LabEvent[] = [];

@@ -1,0 +1,38 @@
+// The benchmark's workloads, run small: each must finish and measure what it says, on both
+// sides, so `npm run bench` cannot rot between runs. (Speed itself is the bench's job.)
+import { afterAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../../main/bench/metrics';
+import { runLab } from '../../../main/bench/lab-side';
+import { findPython, runPython } from '../../../main/bench/python-side';
+import { newHost } from '../../support/lab-host';
+
+const host = newHost(4);
+afterAll(() => host.close());
+
+/** Small sizes that every workload can split evenly. */
+const SMALL: Record<string, number> = { 'process-start-sequential': 2, 'process-start-10': 1, 'pool-map-100k': 120 };
+const sizeOf = (metric: string) => SMALL[metric] ?? 120;
+/** event-wakeup times n ping-pong rounds: two wake-ups each. */
+const opsOf = (metric: string) => sizeOf(metric) * (metric === 'event-wakeup' ? 2 : 1);
+
+describe('bench workloads (lab side)', () => {
+  it.each(METRICS.map((m) => m.metric))('%s runs and counts its operations', async (metric) => {
+    const n = sizeOf(metric);
+    const r = await runLab(host, metric, n, 2);
+    expect(r.m.ops).toBe(opsOf(metric));
+    expect(r.m.seconds).toBeGreaterThan(0);
+  });
+});
+
+describe('bench workloads (python side)', () => {
+  const py = findPython();
+  it('finds python3 with multiprocessing on this machine', () => {
+    expect(py?.startMethod).toBeTruthy();
+  });
+  it.each(METRICS.filter((m) => m.python).map((m) => m.metric))('%s runs in Python with the same size', async (metric) => {
+    const n = sizeOf(metric);
+    const m = await runPython(py!, metric, n, 2);
+    expect(m.ops).toBe(opsOf(metric));
+    expect(m.seconds).toBeGreaterThan(0);
+  });
+});
