@@ -83,7 +83,9 @@ export class ManagerList<T = unknown> extends Handle {
 export class ManagerDict<V = unknown> extends Handle {
   readonly kind: HandleKind = 'ManagerDict';
   async set(key: string | number, v: V): Promise<void> { await this.call('set', key, v); }
-  get(key: string | number, fallback?: V): Promise<V> { return this.call('get', key, fallback) as Promise<V>; }
+  get(key: string | number, fallback?: V): Promise<V> {
+    return (fallback === undefined ? this.call('get', key) : this.call('get', key, fallback)) as Promise<V>;
+  }
   async delete(key: string | number): Promise<void> { await this.call('delete', key); }
   has(key: string | number): Promise<boolean> { return this.call('has', key) as Promise<boolean>; }
   len(): Promise<number> { return this.call('len') as Promise<number>; }

@@ -18,10 +18,11 @@ export class EventRecorder {
 
   get count(): number { return this.seq; }
 
-  record(draft: EventDraft): void {
+  /** Records an event now, or at `atUs` when the caller measured its start already. */
+  record(draft: EventDraft, atUs?: number): void {
     const e = draft as LabEvent;
     e.seq = ++this.seq;
-    e.t = this.nowUs();
+    e.t = atUs ?? this.nowUs();
     this.batch.push(e);
     if (!this.scheduled) { this.scheduled = true; setImmediate(this.flush); }
   }

@@ -48,6 +48,8 @@ export class Kernel implements WaiterHost {
   private hangCheckScheduled = false;
   /** Wakes that happen inside an operation are recorded after that operation's own event. */
   private deferred: (() => void)[] | null = null;
+  /** When the operation being dispatched began: its event time and its timeouts' origin. */
+  private opStartUs: number | undefined;
   pendingSpawns = 0;
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
@@ -176,6 +178,8 @@ export class Kernel implements WaiterHost {
       return;
     }
     const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID);
+    const startUs = this.recorder.nowUs();
+    this.opStartUs = startUs;
     this.deferred = [];
     let outcome: OpOutcome;
     try {
@@ -186,7 +190,8 @@ export class Kernel implements WaiterHost {
     }
     const deferred = this.deferred;
     this.deferred = null;
-    if (this.recordOps && !(isKernel && this.kops.silent.has(op))) this.recordOp(p, obj, op, args, outcome);
+    this.opStartUs = undefined;
+    if (this.recordOps && !(isKernel && this.kops.silent.has(op))) this.recordOp(p, obj, op, args, outcome, startUs);
     if ('blocked' in outcome) {
       const w = outcome.blocked;
       p.waiters.add(w);
@@ -200,7 +205,7 @@ export class Kernel implements WaiterHost {
     for (const run of deferred) run();
   }
 
-  private recordOp(p: ProcessEntry, obj: KernelObject | undefined, op: string, args: unknown[], o: OpOutcome): void {
+  private recordOp(p: ProcessEntry, obj: KernelObject | undefined, op: string, args: unknown[], o: OpOutcome, atUs: number): void {
     const d: EventDraft = {
       pid: p.pid, ph: 'blocked' in o ? 'B' : 'X', kind: 'op', obj: obj?.label ?? 'kernel', op,
       arg: args.length ? summarize(args.length === 1 ? args[0] : args) : '',
@@ -208,7 +213,7 @@ export class Kernel implements WaiterHost {
     if ('value' in o) d.res = summarize(o.value);
     else if ('error' in o) d.res = `${o.error.code}: ${o.error.message}`;
     if (obj) d.state = obj.state();
-    this.record(d);
+    this.recorder.record(d, atUs);
   }
 
   private context(p: ProcessEntry, callId: number, objId: string): OpContext {
@@ -243,11 +248,20 @@ export class Kernel implements WaiterHost {
     this.record(d);
   }
 
+  /**
+   * Times out a waiter `ms` after its operation began, on the kernel's clock. Node's timers
+   * count from the event loop's cached time and may fire a little early by that clock, so
+   * an early timer is re-armed for the rest.
+   */
   arm(w: Waiter, ms: number): void {
-    w.timer = setTimeout(() => {
+    const deadlineUs = (this.opStartUs ?? this.recorder.nowUs()) + ms * 1000;
+    const fire = (): void => {
+      const leftUs = deadlineUs - this.recorder.nowUs();
+      if (leftUs > 0) { w.timer = setTimeout(fire, Math.ceil(leftUs / 1000)); return; }
       w.timer = undefined;
       w.onTimeout?.();
-    }, ms);
+    };
+    w.timer = setTimeout(fire, ms);
   }
 
   // ---- replies -----------------------------------------------------------------------

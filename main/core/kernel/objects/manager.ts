@@ -40,10 +40,10 @@ export class KManagerDict implements KernelObject {
   state(): ObjectState { return { size: this.map.size }; }
   readonly ops: Record<string, OpHandler> = {
     set: (_c, [k, v]) => { this.map.set(key(k), v); return { value: null }; },
-    get: (_c, [k, fallback]) => {
-      const kk = key(k);
+    get: (_c, args) => {
+      const kk = key(args[0]);
       if (this.map.has(kk)) return { value: copy(this.map.get(kk)) };
-      if (fallback !== undefined) return { value: fallback };
+      if (args.length > 1) return { value: args[1] };
       return err('KeyError', `${this.label} has no key ${JSON.stringify(kk)}`);
     },
     delete: (_c, [k]) => {

@@ -1,5 +1,5 @@
 // Probes for Lock, Semaphore, BoundedSemaphore and Condition.
-import type { Condition, Lock, ManagerList, Semaphore } from '../../../worker/handles';
+import type { Condition, Event, Lock, ManagerList, Queue, Semaphore } from '../../../worker/handles';
 import type { ProbeSet } from './probe-set';
 
 async function errorCode(p: Promise<unknown>): Promise<string> {
@@ -69,12 +69,18 @@ export const lockProbes: ProbeSet = {
       lab.result('waitUnheld', await errorCode(cond.wait(1)));
       lab.result('timedWait', await cond.with(() => cond.wait(2)));
     },
-    /** Two processes take two locks in opposite orders: a deadlock with a cycle. */
+    /** Two processes take two locks in opposite orders: a deadlock with a cycle. A barrier
+     *  makes sure each holds its first lock before either asks for its second. */
     'deadlock': async (lab) => {
       const a = lab.lock({ name: 'A' });
       const b = lab.lock({ name: 'B' });
-      const p1 = await lab.spawn('twoLocks', [a, b], { name: 'ab' });
-      const p2 = await lab.spawn('twoLocks', [b, a], { name: 'ba' });
+      const holding = lab.queue({ name: 'holding' });
+      const go = lab.event({ name: 'go' });
+      const p1 = await lab.spawn('twoLocks', [a, b, holding, go], { name: 'ab' });
+      const p2 = await lab.spawn('twoLocks', [b, a, holding, go], { name: 'ba' });
+      await holding.get();
+      await holding.get();
+      await go.set();
       await p1.join();
       await p2.join();
     },
@@ -101,9 +107,10 @@ export const lockProbes: ProbeSet = {
         await woke.append(lab.name);
       });
     },
-    twoLocks: async (lab, first: Lock, second: Lock) => {
+    twoLocks: async (lab, first: Lock, second: Lock, holding: Queue, go: Event) => {
       await first.acquire();
-      await lab.sleep(2);
+      await holding.put(lab.name);
+      await go.wait();
       await second.acquire();
     },
   },

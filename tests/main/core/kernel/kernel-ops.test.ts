@@ -6,7 +6,7 @@ afterAll(() => host.close());
 
 describe('process lifecycle', () => {
   it('at the parent\'s exit, terminates daemon children and waits for the others', async () => {
-    const { report, record } = await probe(host, 'daemon');
+    const { report, record } = await probe(host, 'daemon', 50);
     expect(report.status).toBe('completed');
     expect(report.result.aliveAfterShortJoin).toBe(true);
     const daemon = report.processes.find((p) => p.name === 'daemon')!;

@@ -2,17 +2,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { newHost, probe } from '../../../../support/lab-host';
 
 const host = newHost();
+/** Probes whose order depends on children blocking in turn get roomy time units. */
+const ORDERED_UNIT_MS = 100;
 afterAll(() => host.close());
 
 describe('Lock', () => {
   it('hands the lock to blocked acquirers in the order they asked', async () => {
-    const { report } = await probe(host, 'lock-fifo');
+    const { report } = await probe(host, 'lock-fifo', ORDERED_UNIT_MS);
     expect(report.status).toBe('completed');
     expect(report.result.order).toEqual(['A', 'B', 'C']);
   });
 
   it('answers false without blocking or after a timeout, and refuses to release an unheld lock', async () => {
-    const { report } = await probe(host, 'lock-timeout');
+    const { report } = await probe(host, 'lock-timeout', ORDERED_UNIT_MS);
     expect(report.result).toEqual({ nonBlocking: false, timed: false, afterRelease: true, releaseUnheld: 'ValueError' });
   });
 
@@ -39,7 +41,7 @@ describe('Semaphore', () => {
 
 describe('Condition', () => {
   it('notify(1) wakes the first waiter; notify_all the rest; wait needs the lock; a timed wait returns false', async () => {
-    const { report, record } = await probe(host, 'condition');
+    const { report, record } = await probe(host, 'condition', ORDERED_UNIT_MS);
     expect(report.status).toBe('completed');
     expect(report.result).toEqual({ afterNotifyOne: ['A'], afterNotifyAll: ['A', 'B', 'C'], waitUnheld: 'RuntimeError', timedWait: false });
     const notifyAll = record.ops('cond', 'notify_all')[0];

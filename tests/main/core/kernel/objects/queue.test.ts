@@ -2,11 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { blockedMs, newHost, probe } from '../../../../support/lab-host';
 
 const host = newHost();
+/** Probes whose order depends on children blocking in turn get roomy time units. */
+const ORDERED_UNIT_MS = 100;
 afterAll(() => host.close());
 
 describe('Queue', () => {
   it('hands items out in order and serves blocked getters first come, first served', async () => {
-    const { report } = await probe(host, 'queue-fifo');
+    const { report } = await probe(host, 'queue-fifo', ORDERED_UNIT_MS);
     expect(report.status).toBe('completed');
     expect(report.result.order).toEqual([1, 2, 3, 4, 5]);
     expect([report.result['got-A'], report.result['got-B'], report.result['got-C']]).toEqual(['x', 'y', 'z']);
