@@ -45,5 +45,11 @@ export interface RunReport {
   eventCount: number;
   /** Why the run ended the way it did, in one or two sentences. */
   notes: string[];
+  /** How this scenario, with these parameters, is meant to end (a hang can be the lesson). */
+  expectedStatus: RunStatus;
+  /** The run ended as expected and every invariant holds. */
+  passed: boolean;
+  /** The scenario's "predict, then run" question and this run's answer to it. */
+  prediction?: { question: string; answer: unknown };
   hang?: HangReport;
 }

@@ -20,6 +20,9 @@ export interface ScenarioMeta {
   watch: string[];
   /** The pitfalls the example teaches. */
   pitfalls: string[];
+  /** A "predict, then run" question; the run answers it with `result[answerKey]`.
+   *  Every catalogue scenario has one (internal ones need none). */
+  predict?: { question: string; answerKey: string };
 }
 
 /** Parameters every scenario accepts besides its own. */

@@ -4,12 +4,15 @@ import { NodeForkPort } from '../core/process-port/node-fork-port';
 import type { RunHandle } from '../core/runs/run-handle';
 import { scenariosCommand } from './commands/scenarios';
 import { runCommand } from './commands/run';
+import { runAllCommand } from './commands/run-all';
 import { EXIT, UsageError } from './usage-error';
 
 const HELP = `usage: lab <command>
   scenarios [--json]                 list the scenarios
   run <id> [--set name=value ...] [--time-unit-ms N] [--seed N] [--timeout-s N] [--json]
-                                     run one scenario`;
+                                     run one scenario
+  run all [--time-unit-ms N] [--json]
+                                     run every scenario with its defaults`;
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -26,7 +29,11 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => { interrupted = true; void current?.stop(); });
   process.once('SIGTERM', () => { interrupted = true; void current?.stop(); });
   try {
-    const code = await runCommand(host, rest, { out, err, isTTY: process.stderr.isTTY === true }, (r) => { current = r; });
+    const io = { out, err, isTTY: process.stderr.isTTY === true };
+    const onRun = (r: RunHandle) => { current = r; };
+    const code = rest[0] === 'all'
+      ? await runAllCommand(host, rest.slice(1), io, onRun, () => interrupted)
+      : await runCommand(host, rest, io, onRun);
     return interrupted ? EXIT.interrupted : code;
   } finally {
     await host.close();

@@ -8,7 +8,11 @@ import { managerNamespace } from './manager-namespace';
 import { INTERNAL_SCENARIOS } from './internal';
 
 /** The catalogue, in the order the app and the CLI list it. */
-export const SCENARIOS: readonly Scenario[] = [forkLoop, semaphorePool, managerNamespace];
+export const SCENARIOS: readonly Scenario[] = [
+  forkLoop,
+  semaphorePool,
+  managerNamespace,
+];
 
 /** Finds a catalogue scenario, or an internal one (self-test, benchmark) by its id. */
 export function findScenario(id: string): Scenario | undefined {

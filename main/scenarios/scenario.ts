@@ -1,7 +1,7 @@
 // The shape of a scenario file: its catalogue entry, its programs (run in worker
 // processes) and its checks (run in the host over the run's record afterwards).
 import type { ScenarioMeta } from '../../shared/scenario-meta';
-import type { InvariantResult } from '../../shared/run-report';
+import type { InvariantResult, RunStatus } from '../../shared/run-report';
 import type { ParamValues } from '../../shared/params';
 import type { Lab } from '../worker/lab';
 import type { RunRecord } from '../core/runs/run-record';
@@ -19,6 +19,8 @@ export interface Scenario {
   /** Functions a Pool can run by name. */
   functions?: Record<string, (x: unknown) => unknown>;
   check(run: RunRecord, params: ParamValues): ScenarioCheck;
+  /** How a run with these parameters is meant to end; 'completed' when not given. */
+  expectedStatus?(params: ParamValues): RunStatus;
 }
 
 /** Small helper so invariant lists read as a table. */

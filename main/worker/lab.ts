@@ -66,10 +66,23 @@ export class Lab {
     return h;
   }
 
-  /** Starts one child per argument list and waits for them all; the seeds' common pattern. */
-  async runAll(program: string, argLists: unknown[][], o: SpawnOptions = {}): Promise<ProcessHandle[]> {
-    const ps = await Promise.all(argLists.map((a) => this.spawn(program, a, o)));
+  /**
+   * Starts one child per argument list, all at once like a loop of Python start() calls;
+   * the handles come back in argument order. `names` gives each its own name.
+   */
+  startAll(program: string, argLists: unknown[][], o: SpawnOptions & { names?: string[] } = {}): Promise<ProcessHandle[]> {
+    return Promise.all(argLists.map((args, i) => this.spawn(program, args, { daemon: o.daemon, name: o.names?.[i] ?? o.name })));
+  }
+
+  /** Joins every process, in order. */
+  async joinAll(ps: readonly ProcessHandle[]): Promise<void> {
     for (const p of ps) await p.join();
+  }
+
+  /** Starts one child per argument list and waits for them all; the seeds' common pattern. */
+  async runAll(program: string, argLists: unknown[][], o: SpawnOptions & { names?: string[] } = {}): Promise<ProcessHandle[]> {
+    const ps = await this.startAll(program, argLists, o);
+    await this.joinAll(ps);
     return ps;
   }
 

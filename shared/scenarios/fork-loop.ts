@@ -29,6 +29,7 @@ export const forkLoopMeta: ScenarioMeta = {
     'the parent\'s counter before and after: untouched by the children',
     'with childExits=false, the process tree grows grandchildren',
   ],
+  predict: { question: 'How many processes will this run have in all, the parent included? Try it with childExits=false too.', answerKey: 'totalProcesses' },
   pitfalls: [
     'a child that does not exit runs the rest of the parent\'s loop and forks too',
     'a child\'s changes to its copy of a variable are never seen by the parent',

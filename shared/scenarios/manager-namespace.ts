@@ -23,6 +23,7 @@ export const managerNamespaceMeta: ScenarioMeta = {
     'the read after the event always sees what the producer stored',
     'in mutable-gotcha, the list stays empty for the consumer',
   ],
+  predict: { question: 'What will the consumer read after the event, in this variant?', answerKey: 'after' },
   pitfalls: [
     'changing a list read from a namespace changes a private copy: assign it back',
     'reading before the event is a race: its outcome depends on timing',

@@ -23,6 +23,7 @@ export const semaphorePoolMeta: ScenarioMeta = {
     'the active list never holds more names than there are slots',
     'every job is activated exactly once',
   ],
+  predict: { question: 'What is the largest number of jobs that will ever be active at the same time?', answerKey: 'maxActive' },
   pitfalls: [
     'a job that forgets to release its slot shrinks the pool for everyone after it',
     'the list changes between two prints: what the parent prints is a snapshot',

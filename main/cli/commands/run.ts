@@ -33,14 +33,22 @@ export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (
   progress.clear();
   if (json) io.out(JSON.stringify(report));
   else printSummary(report, io.out);
-  return report.status === 'completed' && report.invariants.every((i) => i.ok) ? EXIT.ok : report.status === 'stopped' ? EXIT.interrupted : EXIT.runFailed;
+  return exitCodeOf(report);
+}
+
+/** 0 when the run ended as the scenario means it to and every invariant holds. */
+export function exitCodeOf(r: RunReport): number {
+  if (r.passed) return EXIT.ok;
+  return r.status === 'stopped' ? EXIT.interrupted : EXIT.runFailed;
 }
 
 function printSummary(r: RunReport, out: (s: string) => void): void {
   out('');
-  out(`${r.scenario}: ${r.status} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);
+  const expected = r.expectedStatus !== 'completed' ? ` (this variant is meant to end ${r.expectedStatus})` : '';
+  out(`${r.scenario}: ${r.status}${expected} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);
   for (const n of r.notes) out(`  note: ${n}`);
   for (const i of r.invariants) out(`  ${i.ok ? '✓' : '✗'} ${i.description} — ${i.detail}`);
+  if (r.prediction) out(`  predict, then run: ${r.prediction.question} → ${JSON.stringify(r.prediction.answer)}`);
   out(`  result: ${JSON.stringify(r.result)}`);
   out(`  run id: ${r.runId}`);
 }

@@ -23,6 +23,9 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     if (rec.truncated) rec.notes.push(`the event record was cut at ${rec.events.length} of ${rec.eventCount} events; checks saw only those.`);
   }
   const finalStatus = status === 'completed' && invariants.some((i) => !i.ok) ? 'failed' : status;
+  const scenario = run.config.scenario;
+  const expectedStatus = scenario.expectedStatus?.(run.config.params) ?? 'completed';
+  const predict = scenario.meta.predict;
   return {
     runId: run.id,
     scenario: run.config.scenario.meta.id,
@@ -36,6 +39,10 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     result,
     eventCount: rec.eventCount,
     notes: rec.notes,
+    expectedStatus,
+    passed: finalStatus === expectedStatus && invariants.every((i) => i.ok),
+    ...(predict && Object.prototype.hasOwnProperty.call(result, predict.answerKey)
+      ? { prediction: { question: predict.question, answer: result[predict.answerKey] } } : {}),
     ...(rec.hang ? { hang: rec.hang } : {}),
   };
 }

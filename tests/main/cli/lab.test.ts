@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { survivors } from '../../support/lab-host';
+import { SCENARIOS } from '../../../main/scenarios/registry';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
@@ -18,7 +19,8 @@ describe('lab scenarios', () => {
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toMatch(/^fork-loop\s+Forking in a loop/);
     const json = JSON.parse(lab('scenarios', '--json').stdout) as { id: string }[];
-    expect(json.map((s) => s.id)).toEqual(['fork-loop', 'semaphore-pool', 'manager-namespace']);
+    expect(json.map((s) => s.id)).toEqual(SCENARIOS.map((s) => s.meta.id));
+    expect(json.slice(0, 3).map((s) => s.id)).toEqual(['fork-loop', 'semaphore-pool', 'manager-namespace']);
   });
 });
 
@@ -54,11 +56,24 @@ describe('lab run', () => {
     [['run', 'fork-loop', '--frobnicate'], /Unknown option '--frobnicate'/],
     [['run'], /run needs exactly one scenario id/],
     [['explode'], /unknown command "explode"/],
+    [['run', 'all', '--time-unit-ms', 'x'], /--time-unit-ms takes an integer from 1 to 2000/],
   ])('bad usage %j exits 2 with a clear message', (args, message) => {
     const r = lab(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+
+  it('run all runs every scenario with its defaults, one line each, and exits 0 when all end as expected', () => {
+    const r = lab('run', 'all', '--time-unit-ms', '5');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(SCENARIOS.length + 1);
+    for (const [i, s] of SCENARIOS.entries()) expect(lines[i]).toMatch(new RegExp(`^✓ ${s.meta.id}\\s`));
+    expect(lines.at(-1)).toBe(`${SCENARIOS.length} of ${SCENARIOS.length} scenarios ended as expected`);
+    const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '5', '--json').stdout) as { scenario: string; passed: boolean }[];
+    expect(json.map((x) => x.scenario)).toEqual(SCENARIOS.map((s) => s.meta.id));
+    expect(json.every((x) => x.passed)).toBe(true);
   });
 
   it('exits 1 when the run does not complete (a probe that hangs)', () => {
