@@ -36,7 +36,7 @@ export class KernelOps {
     create: (ctx, [kind, id, opts]) => {
       if (!isHandleKind(kind)) return err('BadArgument', `cannot create ${JSON.stringify(kind)}`);
       if (typeof id !== 'string' || this.k.objects.has(id)) return err('BadArgument', `object id ${JSON.stringify(id)} is missing or already used`);
-      const obj = this.k.factoryRef.create(kind, id, (opts ?? {}) as CreateOptions);
+      const obj = this.k.factory.create(kind, id, (opts ?? {}) as CreateOptions);
       this.k.register(obj);
       this.k.record({ pid: ctx.pid, ph: 'X', kind: 'op', obj: obj.label, op: 'create', arg: kind, state: obj.state() });
       return { value: null };

@@ -41,7 +41,7 @@ export class Kernel implements WaiterHost {
   readonly objects = new Map<string, KernelObject>();
   readonly recorder: EventRecorder;
   readonly crashed: number[] = [];
-  private readonly factory = new ObjectFactory((id) => this.objects.get(id));
+  readonly factory = new ObjectFactory((id) => this.objects.get(id));
   private readonly kops: KernelOps;
   private readonly dirty = new Set<ProcessEntry>();
   private flushScheduled = false;
@@ -53,7 +53,6 @@ export class Kernel implements WaiterHost {
   pendingSpawns = 0;
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
-
   private readonly recordOps: boolean;
 
   constructor(readonly opts: KernelOptions) {
@@ -89,7 +88,7 @@ export class Kernel implements WaiterHost {
     worker.onMessage((m) => this.handleMessage(p, m));
     worker.onOutput((stream, text) => this.onStrayOutput(p, stream, text));
     worker.onExit((code, signal) => this.onExit(p, code, signal));
-    this.record({ pid, ph: 'I', kind: 'life', life: 'created', obj: `proc:${pid}`, arg: program, res: name, state: {} });
+    this.record({ pid, ph: 'I', kind: 'life', life: 'created', obj: `proc:${pid}`, arg: program, res: name });
     const info: StartInfo = {
       runId: this.opts.runId, scenario: this.opts.scenario, program, args, pid, name,
       parentPid: p.parentPid, daemon: o.daemon, seed, timeUnitMs: this.opts.timeUnitMs, params: this.opts.params,
@@ -307,6 +306,4 @@ export class Kernel implements WaiterHost {
     this.objects.set(obj.id, obj);
     if (obj instanceof KCondition && !this.objects.has(obj.lock.id)) this.objects.set(obj.lock.id, obj.lock);
   }
-
-  get factoryRef(): ObjectFactory { return this.factory; }
 }
