@@ -3,40 +3,56 @@ import { LabHost } from '../core/runs/lab-host';
 import { NodeForkPort } from '../core/process-port/node-fork-port';
 import type { RunHandle } from '../core/runs/run-handle';
 import { scenariosCommand } from './commands/scenarios';
-import { runCommand } from './commands/run';
-import { runAllCommand } from './commands/run-all';
+import { runCommand, type Io } from './commands/run';
+import { runAllCommand, RUN_ALL_USAGE } from './commands/run-all';
+import { historyCommand, HISTORY_USAGE } from './commands/history';
+import { showCommand, SHOW_USAGE } from './commands/show';
+import { deleteCommand, DELETE_USAGE } from './commands/delete';
+import { compareCommand, COMPARE_USAGE } from './commands/compare';
+import { RUN_USAGE } from './run-args';
 import { EXIT, UsageError } from './usage-error';
 
 const HELP = `usage: lab <command>
-  scenarios [--json]                 list the scenarios
-  run <id> [--set name=value ...] [--time-unit-ms N] [--seed N] [--timeout-s N] [--json]
-                                     run one scenario
-  run all [--time-unit-ms N] [--json]
-                                     run every scenario with its defaults`;
+  lab scenarios [--json]              list the scenarios
+  ${RUN_USAGE}
+  ${RUN_ALL_USAGE}
+  ${HISTORY_USAGE}
+  ${SHOW_USAGE}
+  ${DELETE_USAGE}
+  ${COMPARE_USAGE}
+Runs are kept in a history (--db PATH, default: $XDG_DATA_HOME/process-lab/lab.sqlite).`;
 
-async function main(argv: string[]): Promise<number> {
-  const out = (s: string) => process.stdout.write(`${s}\n`);
-  const err = (s: string) => process.stderr.write(`${s}\n`);
-  const [command, ...rest] = argv;
-  if (command === 'scenarios') return scenariosCommand(rest.includes('--json'), out);
-  if (command === 'help' || command === '--help' || command === undefined) { out(HELP); return command === undefined ? EXIT.usage : EXIT.ok; }
-  if (command !== 'run') throw new UsageError(`unknown command "${command}"\n${HELP}`);
-
+/** Commands that start processes: a host, and Ctrl-C stopping the run cleanly. */
+async function withHost(run: (host: LabHost, io: Io, onRun: (r: RunHandle) => void, interrupted: () => boolean) => Promise<number>, io: Io): Promise<number> {
   const host = new LabHost(new NodeForkPort());
   let current: RunHandle | undefined;
   let interrupted = false;
-  // Ctrl-C: stop the run (every process of it is killed), then leave with 130.
-  process.once('SIGINT', () => { interrupted = true; void current?.stop(); });
-  process.once('SIGTERM', () => { interrupted = true; void current?.stop(); });
+  const stop = () => { interrupted = true; void current?.stop(); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
-    const io = { out, err, isTTY: process.stderr.isTTY === true };
-    const onRun = (r: RunHandle) => { current = r; };
-    const code = rest[0] === 'all'
-      ? await runAllCommand(host, rest.slice(1), io, onRun, () => interrupted)
-      : await runCommand(host, rest, io, onRun);
+    const code = await run(host, io, (r) => { current = r; }, () => interrupted);
     return interrupted ? EXIT.interrupted : code;
   } finally {
     await host.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), isTTY: process.stderr.isTTY === true };
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scenarios': return scenariosCommand(rest.includes('--json'), io.out);
+    case 'run': return withHost((host, io2, onRun, interrupted) => rest[0] === 'all'
+      ? runAllCommand(host, rest.slice(1), io2, onRun, interrupted)
+      : runCommand(host, rest, io2, onRun), io);
+    case 'history': return historyCommand(rest, io);
+    case 'show': return showCommand(rest, io);
+    case 'delete': return deleteCommand(rest, io);
+    case 'compare': return compareCommand(rest, io);
+    case 'help': case '--help': io.out(HELP); return EXIT.ok;
+    case undefined: io.err(HELP); return EXIT.usage;
+    default: throw new UsageError(`unknown command "${command}"\n${HELP}`);
   }
 }
 

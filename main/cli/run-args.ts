@@ -1,31 +1,25 @@
 // Parses `lab run <id> [--set name=value ...] [--time-unit-ms N] [--seed N] [--timeout-s N] [--json]`.
-import { parseArgs } from 'node:util';
 import { COMMON_PARAMS } from '../../shared/scenario-meta';
 import { parseParamText } from '../../shared/params';
 import { findScenario, SCENARIOS } from '../scenarios/registry';
 import type { RunRequest } from '../core/runs/run-request';
 import { UsageError } from './usage-error';
+import { parseCommand } from './args';
 
-export interface RunArgs { request: RunRequest; json: boolean }
+export const RUN_USAGE = 'lab run <scenario> [--set name=value ...] [--time-unit-ms N] [--seed N] [--timeout-s N] [--json] [--db PATH] [--no-store]';
+
+export interface RunArgs { request: RunRequest; json: boolean; db?: string; store: boolean }
 
 export function parseRunArgs(argv: string[]): RunArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        set: { type: 'string', multiple: true },
-        'time-unit-ms': { type: 'string' },
-        seed: { type: 'string' },
-        'timeout-s': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nusage: lab run <scenario> [--set name=value ...] [--time-unit-ms N] [--seed N] [--timeout-s N] [--json]`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommand(argv, {
+    set: { type: 'string', multiple: true },
+    'time-unit-ms': { type: 'string' },
+    seed: { type: 'string' },
+    'timeout-s': { type: 'string' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+    'no-store': { type: 'boolean' },
+  }, RUN_USAGE);
   const ids = SCENARIOS.map((s) => s.meta.id).join(', ');
   if (positionals.length !== 1) throw new UsageError(`run needs exactly one scenario id; valid ids: ${ids}`);
   const scenario = findScenario(positionals[0]);
@@ -52,5 +46,5 @@ export function parseRunArgs(argv: string[]): RunArgs {
     timeoutS = Number(values['timeout-s']);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError(`--timeout-s takes a number of seconds > 0, got "${values['timeout-s']}"`);
   }
-  return { request: { scenario: scenario.meta.id, params, timeoutS }, json: values.json === true };
+  return { request: { scenario: scenario.meta.id, params, timeoutS }, json: values.json === true, db: values.db, store: values['no-store'] !== true };
 }

@@ -1,5 +1,6 @@
 // Helpers shared by the tests: a real LabHost on child_process.fork, and checks that no
 // process a run started is left alive.
+import { readFileSync } from 'node:fs';
 import { LabHost } from '../../main/core/runs/lab-host';
 import { NodeForkPort } from '../../main/core/process-port/node-fork-port';
 import type { RunReport } from '../../shared/run-report';
@@ -40,8 +41,16 @@ export function blockedMs(record: RunRecord, pid: number, obj: string, op: strin
   return out;
 }
 
+/** Alive = exists and is not a zombie (an orphan that exited waits as a zombie until
+ *  PID 1 reaps it, and a container's PID 1 may never do so). */
 export function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try { process.kill(pid, 0); } catch { return false; }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 /** Waits up to `ms` for every pid to be gone; returns the ones still alive. */

@@ -1,37 +1,39 @@
 // `lab run all [--time-unit-ms N] [--json]`: every catalogue scenario with its defaults, one
 // line each (or one JSON array), for a teacher checking a classroom machine. Exit 0 only
 // when every scenario ended as it is meant to, with its invariants holding.
-import { parseArgs } from 'node:util';
 import type { RunReport } from '../../../shared/run-report';
 import type { LabHost } from '../../core/runs/lab-host';
 import type { RunHandle } from '../../core/runs/run-handle';
 import { SCENARIOS } from '../../scenarios/registry';
 import { EXIT, UsageError } from '../usage-error';
 import type { Io } from './run';
+import { intOption, parseCommand } from '../args';
+import { openStore } from '../open-store';
+
+export const RUN_ALL_USAGE = 'lab run all [--time-unit-ms N] [--json] [--db PATH] [--no-store]';
 
 export async function runAllCommand(host: LabHost, argv: string[], io: Io, onRun: (r: RunHandle) => void, interrupted: () => boolean): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'time-unit-ms': { type: 'string' } } }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nusage: lab run all [--time-unit-ms N] [--json]`);
-  }
-  const params: Record<string, unknown> = {};
-  if (values['time-unit-ms'] !== undefined) {
-    const n = Number(values['time-unit-ms']);
-    if (!Number.isInteger(n) || n < 1 || n > 2000) throw new UsageError(`--time-unit-ms takes an integer from 1 to 2000, got "${values['time-unit-ms']}"`);
-    params.timeUnitMs = n;
-  }
+  const { values, positionals } = parseCommand(argv, {
+    json: { type: 'boolean' }, 'time-unit-ms': { type: 'string' }, db: { type: 'string' }, 'no-store': { type: 'boolean' },
+  }, RUN_ALL_USAGE);
+  if (positionals.length) throw new UsageError(`run all takes no scenario id\nusage: ${RUN_ALL_USAGE}`);
+  const timeUnitMs = intOption('time-unit-ms', values['time-unit-ms'], 1, 2000);
+  const params: Record<string, unknown> = timeUnitMs === undefined ? {} : { timeUnitMs };
+  const store = values['no-store'] ? undefined : openStore(values.db, io.err);
   const reports: RunReport[] = [];
-  for (const [i, scenario] of SCENARIOS.entries()) {
-    if (interrupted()) break;
-    const started = host.start({ scenario: scenario.meta.id, params });
-    if (!started.ok) throw new UsageError(started.error.message);
-    onRun(started.value);
-    if (!values.json) io.err(`[${i + 1}/${SCENARIOS.length}] ${scenario.meta.id} …`);
-    const r = await started.value.done;
-    reports.push(r);
-    if (!values.json) io.out(line(r));
+  try {
+    for (const [i, scenario] of SCENARIOS.entries()) {
+      if (interrupted()) break;
+      const started = host.start({ scenario: scenario.meta.id, params });
+      if (!started.ok) throw new UsageError(started.error.message);
+      onRun(started.value);
+      if (!values.json) io.err(`[${i + 1}/${SCENARIOS.length}] ${scenario.meta.id} …`);
+      const r = await (store ? store.record(started.value) : started.value.done);
+      reports.push(r);
+      if (!values.json) io.out(line(r));
+    }
+  } finally {
+    await store?.close();
   }
   const passed = reports.filter((r) => r.passed).length;
   if (values.json) io.out(JSON.stringify(reports));

@@ -6,15 +6,18 @@ import type { RunHandle } from '../../core/runs/run-handle';
 import { parseRunArgs } from '../run-args';
 import { EXIT, UsageError } from '../usage-error';
 import { ProgressLine } from '../progress-line';
+import { openStore } from '../open-store';
 
 export interface Io { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }
 
 export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (r: RunHandle) => void): Promise<number> {
-  const { request, json } = parseRunArgs(argv);
+  const { request, json, db, store: keep } = parseRunArgs(argv);
+  const store = keep ? openStore(db, io.err) : undefined;
   const started = host.start(request);
-  if (!started.ok) throw new UsageError(started.error.message);
+  if (!started.ok) { await store?.close(); throw new UsageError(started.error.message); }
   const run = started.value;
   onRun(run);
+  const stored = store?.record(run);
   const progress = new ProgressLine(io.err, io.isTTY);
   const names = new Map<number, string>();
   run.onEvents((batch: LabEvent[]) => {
@@ -31,6 +34,10 @@ export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (
   if (!json) io.err(`run ${run.id}: ${request.scenario} (seed ${run.config.params.seed}, time unit ${run.config.params.timeUnitMs} ms)`);
   const report = await run.done;
   progress.clear();
+  if (store) {
+    try { await stored; } finally { await store.close(); }
+    if (!json) io.err(`kept in the history as ${report.runId} (${store.file})`);
+  }
   if (json) io.out(JSON.stringify(report));
   else printSummary(report, io.out);
   return exitCodeOf(report);
@@ -42,7 +49,7 @@ export function exitCodeOf(r: RunReport): number {
   return r.status === 'stopped' ? EXIT.interrupted : EXIT.runFailed;
 }
 
-function printSummary(r: RunReport, out: (s: string) => void): void {
+export function printSummary(r: RunReport, out: (s: string) => void): void {
   out('');
   const expected = r.expectedStatus !== 'completed' ? ` (this variant is meant to end ${r.expectedStatus})` : '';
   out(`${r.scenario}: ${r.status}${expected} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);

@@ -1,5 +1,7 @@
 // The CLI as a user runs it: a real `node dist/main/cli/lab.js` process.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { survivors } from '../../support/lab-host';
@@ -8,8 +10,11 @@ import { SCENARIOS } from '../../../main/scenarios/registry';
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
 
+// Every CLI here keeps its history in a temporary folder, never in the user's own.
+const ENV = { ...process.env, XDG_DATA_HOME: mkdtempSync(path.join(os.tmpdir(), 'lab-cli-')) };
+
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: ENV });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,7 +61,7 @@ describe('lab run', () => {
     [['run', 'fork-loop', '--frobnicate'], /Unknown option '--frobnicate'/],
     [['run'], /run needs exactly one scenario id/],
     [['explode'], /unknown command "explode"/],
-    [['run', 'all', '--time-unit-ms', 'x'], /--time-unit-ms takes an integer from 1 to 2000/],
+    [['run', 'all', '--time-unit-ms', 'x'], /--time-unit-ms takes a whole number from 1 to 2000/],
   ])('bad usage %j exits 2 with a clear message', (args, message) => {
     const r = lab(...args);
     expect(r.code).toBe(2);
@@ -65,16 +70,16 @@ describe('lab run', () => {
   });
 
   it('run all runs every scenario with its defaults, one line each, and exits 0 when all end as expected', () => {
-    const r = lab('run', 'all', '--time-unit-ms', '5');
+    const r = lab('run', 'all', '--time-unit-ms', '2', '--no-store');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(SCENARIOS.length + 1);
     for (const [i, s] of SCENARIOS.entries()) expect(lines[i]).toMatch(new RegExp(`^✓ ${s.meta.id}\\s`));
     expect(lines.at(-1)).toBe(`${SCENARIOS.length} of ${SCENARIOS.length} scenarios ended as expected`);
-    const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '5', '--json').stdout) as { scenario: string; passed: boolean }[];
+    const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '2', '--json', '--no-store').stdout) as { scenario: string; passed: boolean }[];
     expect(json.map((x) => x.scenario)).toEqual(SCENARIOS.map((s) => s.meta.id));
     expect(json.every((x) => x.passed)).toBe(true);
-  });
+  }, 180_000);
 
   it('exits 1 when the run does not complete (a probe that hangs)', () => {
     const r = lab('run', 'probe', '--set', 'case=missing-wakeup', '--time-unit-ms', '5', '--json');
@@ -83,7 +88,7 @@ describe('lab run', () => {
   });
 
   it('Ctrl-C stops the run, leaves no process behind, and exits 130', async () => {
-    const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
     let out = '';
     const pids = new Set<number>();
     await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
@@ -98,7 +103,7 @@ describe('lab run', () => {
   });
 
   it('npm run --silent lab leaves only the JSON on stdout', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: ENV });
     expect(r.status).toBe(0);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });

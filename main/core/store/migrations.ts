@@ -1,0 +1,70 @@
+// The store's schema, as a list of migrations. PRAGMA user_version says how many have run;
+// opening a file runs the missing ones in one transaction. Never edit a shipped migration:
+// add a new one.
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema.
+  `CREATE TABLE runs (
+     id TEXT PRIMARY KEY,
+     scenario TEXT NOT NULL,
+     params TEXT NOT NULL,
+     seed INTEGER NOT NULL,
+     time_unit_ms INTEGER NOT NULL,
+     app_version TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     status TEXT NOT NULL,
+     duration_ms REAL,
+     summary TEXT,
+     invariants TEXT,
+     result TEXT,
+     notes TEXT,
+     hang TEXT,
+     event_count INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE processes (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     pid INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     program TEXT NOT NULL,
+     parent_pid INTEGER,
+     daemon INTEGER NOT NULL,
+     exit_code INTEGER,
+     signal TEXT,
+     start_ms REAL NOT NULL,
+     end_ms REAL,
+     PRIMARY KEY (run_id, pid)
+   ) WITHOUT ROWID;
+   CREATE TABLE events (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     t INTEGER NOT NULL,
+     pid INTEGER NOT NULL,
+     ph TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     obj TEXT, op TEXT, arg TEXT, res TEXT, text TEXT, life TEXT,
+     exit_code INTEGER, signal TEXT,
+     -- the object's state after the operation, one column per field so charts can aggregate;
+     -- owner 0 means a lock held by nobody
+     size INTEGER, unfinished INTEGER, value REAL, owner INTEGER, flag INTEGER, waiters INTEGER,
+     PRIMARY KEY (run_id, seq)
+   ) WITHOUT ROWID;
+   CREATE INDEX events_by_time ON events(run_id, t);
+   CREATE TABLE output (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     line INTEGER NOT NULL,
+     t_ms REAL NOT NULL,
+     pid INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     text TEXT NOT NULL,
+     PRIMARY KEY (run_id, line)
+   ) WITHOUT ROWID;`,
+  // 2: how a run was meant to end, whether it passed, its predict answer, which host process
+  //    wrote it (to tell a crashed host's run from one still going); a history index.
+  `ALTER TABLE runs ADD COLUMN expected_status TEXT;
+   ALTER TABLE runs ADD COLUMN host_pid INTEGER;
+   ALTER TABLE runs ADD COLUMN passed INTEGER;
+   ALTER TABLE runs ADD COLUMN prediction TEXT;
+   CREATE INDEX runs_by_start ON runs(started_at DESC);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+// The history's writer, in a worker thread: the kernel's thread only posts messages, so a
+// slow disk can never stall a run. Events arrive as JSON batches and are written in one
+// transaction per turn of this thread's event loop, however many batches came in.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RunReport } from '../../../shared/run-report';
+import { openDatabase } from './open-database';
+import type { EventRow } from './event-rows';
+import { RunWrites, type RunStart } from './run-writes';
+
+export type WriterMessage =
+  | { t: 'begin'; run: RunStart }
+  | { t: 'events'; runId: string; rows: string }
+  | { t: 'end'; report: RunReport }
+  | { t: 'flush'; id: number };
+
+export type WriterReply = { t: 'flushed'; id: number; written: number } | { t: 'error'; message: string };
+
+const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
+const { db } = openDatabase(file, { nativeBinding });
+const writes = new RunWrites(db);
+const pending: { runId: string; rows: EventRow[] }[] = [];
+let scheduled = false;
+let written = 0;
+
+const commit = db.transaction(() => {
+  for (const batch of pending) written += writes.insertEvents(batch.runId, batch.rows);
+  pending.length = 0;
+});
+
+function writePending(): void {
+  scheduled = false;
+  if (pending.length) commit();
+}
+
+parentPort!.on('message', (m: WriterMessage) => {
+  try {
+    if (m.t === 'events') {
+      pending.push({ runId: m.runId, rows: JSON.parse(m.rows) as EventRow[] });
+      if (!scheduled) { scheduled = true; setImmediate(writePending); }
+      return;
+    }
+    writePending(); // everything before this message lands first
+    if (m.t === 'begin') writes.beginRun(m.run);
+    else if (m.t === 'end') writes.endRun(m.report);
+    else if (m.t === 'flush') parentPort!.postMessage({ t: 'flushed', id: m.id, written } satisfies WriterReply);
+  } catch (e) {
+    parentPort!.postMessage({ t: 'error', message: (e as Error).message } satisfies WriterReply);
+  }
+});

@@ -1,0 +1,82 @@
+// The history commands as a user runs them: run, history, show, compare, delete, on one file.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = path.resolve(__dirname, '../../../dist/main/cli/lab.js');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-history-'));
+const DB = path.join(dir, 'class.sqlite');
+
+function lab(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_DATA_HOME: dir } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('lab history, show, compare, delete', () => {
+  const first = JSON.parse(lab('run', 'manager-namespace', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
+  const second = JSON.parse(lab('run', 'manager-namespace', '--set', 'variant=mutable-gotcha', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
+
+  it('run keeps every run and says where; --no-store keeps nothing', () => {
+    const r = lab('run', 'fork-loop', '--time-unit-ms', '5', '--db', DB);
+    expect(r.stderr).toMatch(new RegExp(`kept in the history as \\S+ \\(${DB.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+    const none = path.join(dir, 'none.sqlite');
+    lab('run', 'fork-loop', '--time-unit-ms', '5', '--no-store', '--db', none);
+    expect(JSON.parse(lab('history', '--json', '--db', none).stdout)).toEqual([]);
+  });
+
+  it('history lists runs newest first, filtered', () => {
+    const all = JSON.parse(lab('history', '--json', '--db', DB).stdout) as { runId: string; scenario: string }[];
+    expect(all.map((r) => r.runId)).toEqual(expect.arrayContaining([first.runId, second.runId]));
+    expect(all.findIndex((r) => r.runId === second.runId)).toBeLessThan(all.findIndex((r) => r.runId === first.runId));
+    const ns = JSON.parse(lab('history', '--scenario', 'manager-namespace', '--limit', '1', '--json', '--db', DB).stdout);
+    expect(ns.map((r: { runId: string }) => r.runId)).toEqual([second.runId]);
+    expect(lab('history', '--db', DB).stdout).toMatch(new RegExp(`^✓ ${second.runId} .* manager-namespace`, 'm'));
+  });
+
+  it('show --json gives the same JSON as run --json', () => {
+    expect(JSON.parse(lab('show', first.runId, '--json', '--db', DB).stdout)).toEqual(first);
+    expect(lab('show', first.runId, '--db', DB).stdout).toMatch(/manager-namespace: completed/);
+  });
+
+  it('compare puts two runs side by side and marks the differences', () => {
+    const c = JSON.parse(lab('compare', first.runId, second.runId, '--json', '--db', DB).stdout) as { rows: { section: string; key: string; a: unknown; b: unknown; differs: boolean }[] };
+    const row = (section: string, key: string) => c.rows.find((r) => r.section === section && r.key === key)!;
+    expect(row('param', 'variant')).toMatchObject({ a: 'value', b: 'mutable-gotcha', differs: true });
+    expect(row('run', 'scenario')).toMatchObject({ differs: false });
+    expect(row('result', 'after')).toMatchObject({ a: 'This is the value', b: [], differs: true });
+    expect(row('invariant', 'after-read')).toMatchObject({ a: true, b: true, differs: false });
+    expect(lab('compare', first.runId, second.runId, '--db', DB).stdout).toMatch(/^≠ param variant\s+value\s+mutable-gotcha$/m);
+  });
+
+  it('delete removes runs; with an unknown id it deletes nothing', () => {
+    const bad = lab('delete', first.runId, 'no-such-run', '--db', DB);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no run "no-such-run" in .*; "lab history" lists the kept runs/);
+    expect(lab('show', first.runId, '--json', '--db', DB).code).toBe(0);
+    expect(lab('delete', first.runId, '--db', DB)).toMatchObject({ code: 0, stdout: 'deleted 1 run\n' });
+    expect(lab('show', first.runId, '--db', DB).code).toBe(2);
+  });
+
+  it.each([
+    [['show'], /show needs one run id/],
+    [['show', 'nope', '--db', DB], /no run "nope"/],
+    [['compare', 'a', '--db', DB], /compare needs two run ids/],
+    [['history', '--limit', 'lots', '--db', DB], /--limit takes a whole number from 1 to 10000/],
+    [['history', '--colour'], /Unknown option '--colour'/],
+    [['delete'], /delete needs at least one run id/],
+  ])('bad usage %j exits 2 with a clear message', (args, message) => {
+    const r = lab(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('tells the user when a damaged history file was moved aside', () => {
+    const damaged = path.join(dir, 'damaged.sqlite');
+    writeFileSync(damaged, 'not a database at all');
+    const r = lab('history', '--db', damaged);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/was not a readable Process Lab history .* moved to .*damaged.sqlite.damaged-/);
+  });
+});

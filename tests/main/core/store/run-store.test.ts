@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RunStore } from '../../../../main/core/store/run-store';
+import { StoreError } from '../../../../main/core/store/open-database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/core/store/migrations';
+import { newHost, startRun, survivors } from '../../../support/lab-host';
+
+const host = newHost(4);
+afterAll(() => host.close());
+const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lab-store-')), 'lab.sqlite');
+const CLI = path.resolve(__dirname, '../../../../dist/main/cli/lab.js');
+
+describe('RunStore', () => {
+  it('keeps a run on a real file and gives it back exactly: report, processes, output, every event', async () => {
+    const file = tmp();
+    const store = RunStore.open(file);
+    const handle = startRun(host, { scenario: 'semaphore-pool', params: { timeUnitMs: 5, seed: 4 } });
+    const report = await store.record(handle);
+    expect(store.queries.run(report.runId)).toEqual(report);
+    expect(store.queries.countEvents(report.runId)).toBe(report.eventCount);
+    expect(store.queries.events(report.runId)).toEqual(handle.record.events);
+    expect(store.queries.history()).toEqual([expect.objectContaining({ runId: report.runId, scenario: 'semaphore-pool', status: 'completed', passed: true })]);
+    await store.close();
+    const again = RunStore.open(file);
+    expect(again.queries.run(report.runId)).toEqual(report);
+    expect(again.notices).toEqual([]);
+    await again.close();
+  });
+
+  it('filters and pages the history, newest first, and deletes runs with their events', async () => {
+    const store = RunStore.open(tmp());
+    const ids: string[] = [];
+    for (const variant of ['value', 'mutable-gotcha', 'mutable-fixed']) {
+      ids.push((await store.record(startRun(host, { scenario: 'manager-namespace', params: { variant, timeUnitMs: 5 } }))).runId);
+    }
+    ids.push((await store.record(startRun(host, { scenario: 'probe', params: { case: 'missing-wakeup', timeUnitMs: 5 } }))).runId);
+    expect(store.queries.history().map((r) => r.runId)).toEqual([...ids].reverse());
+    expect(store.queries.history({ scenario: 'manager-namespace', limit: 2 }).map((r) => r.runId)).toEqual([ids[2], ids[1]]);
+    expect(store.queries.history({ scenario: 'manager-namespace', limit: 2, offset: 2 }).map((r) => r.runId)).toEqual([ids[0]]);
+    expect(store.queries.history({ status: 'hung' }).map((r) => r.runId)).toEqual([ids[3]]);
+    expect(store.queries.delete([ids[0], 'nope'])).toEqual(['nope']);
+    expect(store.queries.run(ids[0])).toBeUndefined();
+    expect(store.queries.countEvents(ids[0])).toBe(0);
+    await store.close();
+  });
+
+  it('gives chart data in time windows, downsampled into buckets', async () => {
+    const store = RunStore.open(tmp());
+    const report = await store.record(startRun(host, { scenario: 'semaphore-pool', params: { timeUnitMs: 5, seed: 2 } }));
+    const span = store.queries.timeSpan(report.runId)!;
+    const buckets = store.queries.chartWindow(report.runId, span.fromUs, span.toUs, 10);
+    expect(buckets).toHaveLength(10);
+    const opEvents = store.queries.events(report.runId).filter((e) => e.kind === 'op').length;
+    expect(buckets.reduce((n, b) => n + b.ops, 0)).toBe(opEvents);
+    expect(Math.max(...buckets.map((b) => b.objects.active?.size ?? 0))).toBe(report.result.maxActive);
+    expect(Math.min(...buckets.filter((b) => b.objects.slots).map((b) => b.objects.slots.value!))).toBeGreaterThanOrEqual(0);
+    await store.close();
+  });
+
+  it('migrates a file written with the first schema, keeping its runs', async () => {
+    const file = tmp();
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]);
+    v1.pragma('user_version = 1');
+    v1.prepare(`INSERT INTO runs (id, scenario, params, seed, time_unit_ms, app_version, started_at, status, event_count)
+      VALUES ('old-run', 'fork-loop', '{"iterations":4}', 7, 100, '0.0.1', '2026-01-01T00:00:00.000Z', 'completed', 0)`).run();
+    v1.close();
+    const store = RunStore.open(file);
+    expect(store.queries.history()).toEqual([expect.objectContaining({ runId: 'old-run', scenario: 'fork-loop', passed: null })]);
+    await store.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it('refuses a file from a newer Process Lab with a clear message, and leaves it alone', () => {
+    const file = tmp();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    const before = readFileSync(file);
+    expect(() => RunStore.open(file)).toThrow(StoreError);
+    expect(() => RunStore.open(file)).toThrow(/written by a newer Process Lab \(history format 7\); this version reads formats up to 2/);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('moves a file that is not a database aside, says where, and starts a fresh history', async () => {
+    const file = tmp();
+    writeFileSync(file, 'these are my lecture notes, not a database\n'.repeat(200));
+    const store = RunStore.open(file);
+    expect(store.notices).toHaveLength(1);
+    const moved = /moved to (\S+) and a new history/.exec(store.notices[0])![1];
+    expect(readFileSync(moved, 'utf8')).toMatch(/^these are my lecture notes/);
+    expect(store.queries.history()).toEqual([]);
+    await store.close();
+  });
+
+  it('marks a run interrupted when its host died while writing, keeping what was recorded', async () => {
+    const file = tmp();
+    const cli = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000', '--db', file], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise<void>((resolve) => cli.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Activating')) resolve(); }));
+    // Wait until the writer thread has put some events on disk, reading alongside it.
+    const reader = new Database(file, { readonly: true });
+    for (let i = 0; i < 100 && (reader.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    reader.close();
+    const workers = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    cli.kill('SIGKILL');
+    await new Promise((r) => cli.on('exit', r));
+    expect(await survivors(workers, 2000)).toEqual([]);
+
+    const store = RunStore.open(file);
+    expect(store.notices.join(' ')).toMatch(/1 run was still marked running .* marked "interrupted"/);
+    const [entry] = store.queries.history();
+    expect(entry.status).toBe('interrupted');
+    expect(entry.eventCount).toBeGreaterThan(0);
+    expect(store.queries.countEvents(entry.runId)).toBe(entry.eventCount);
+    await store.close();
+  });
+
+  it('can be read while a run is being written', async () => {
+    const file = tmp();
+    const store = RunStore.open(file);
+    const handle = startRun(host, { scenario: 'fork-loop', params: { timeUnitMs: 20, seed: 1 } });
+    const kept = store.record(handle);
+    const reader = RunStore.open(file);
+    const seen: number[] = [];
+    while (!handle.record.status || handle.record.status === 'running') {
+      seen.push(reader.queries.countEvents(handle.id));
+      if (seen.length > 400) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const report = await kept;
+    expect(seen.some((n) => n > 0 && n < report.eventCount)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(reader.queries.run(handle.id)?.status).toBe('completed');
+    await reader.close();
+    await store.close();
+    expect(existsSync(file)).toBe(true);
+  });
+});
