@@ -9,6 +9,7 @@ import { historyCommand, HISTORY_USAGE } from './commands/history';
 import { showCommand, SHOW_USAGE } from './commands/show';
 import { deleteCommand, DELETE_USAGE } from './commands/delete';
 import { compareCommand, COMPARE_USAGE } from './commands/compare';
+import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { RUN_USAGE } from './run-args';
 import { EXIT, UsageError } from './usage-error';
 
@@ -20,6 +21,7 @@ const HELP = `usage: lab <command>
   ${SHOW_USAGE}
   ${DELETE_USAGE}
   ${COMPARE_USAGE}
+  ${EXPORT_USAGE}
 Runs are kept in a history (--db PATH, default: $XDG_DATA_HOME/process-lab/lab.sqlite).`;
 
 /** Commands that start processes: a host, and Ctrl-C stopping the run cleanly. */
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
     case 'show': return showCommand(rest, io);
     case 'delete': return deleteCommand(rest, io);
     case 'compare': return compareCommand(rest, io);
+    case 'export': return exportCommand(rest, io);
     case 'help': case '--help': io.out(HELP); return EXIT.ok;
     case undefined: io.err(HELP); return EXIT.usage;
     default: throw new UsageError(`unknown command "${command}"\n${HELP}`);
