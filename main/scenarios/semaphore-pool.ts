@@ -14,8 +14,8 @@ export const semaphorePool: Scenario = {
       const s = lab.semaphore(slots, { name: 'slots' });
       const active = lab.manager().list<string>([], { name: 'active' });
       const lock = lab.lock({ name: 'active-lock' });
-      const procs = [];
-      for (let i = 0; i < jobs; i++) procs.push(await lab.spawn('job', [s, active, lock], { name: String(i) }));
+      const names = Array.from({ length: jobs }, (_, i) => String(i));
+      const procs = await lab.startAll('job', names.map(() => [s, active, lock]), { names });
       // Poll like the seed: who is still alive? Print the active list while any is.
       for (;;) {
         let alive = 0;
