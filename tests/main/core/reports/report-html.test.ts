@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in real Chromium with no network, and the PDF printed from it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
