@@ -13,8 +13,9 @@ import { measureRecordingOverhead, type RecordingOverhead } from './recording-ov
 import { measurePeakRss } from './peak-rss';
 import type { PeakRss } from './peak-rss-child';
 import { formatTable } from './format-table';
+import { measureStore, type StoreFigures } from './store-bench';
 
-const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300 };
+const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500 };
 const OVERHEAD_ITEMS = 24_000;
 const OVERHEAD_PAIRS = 8;
 
@@ -59,16 +60,22 @@ async function main(json: boolean): Promise<void> {
     const rss = await measurePeakRss(FLOOD_ITEMS);
     progress(`  ${Math.round(rss.peakRssMb)} MB over ${rss.events} events`);
 
+    progress('history: 1,000,000 events through the writer thread, then the first chart data of that run');
+    const store = await measureStore();
+    progress(`  ${Math.round(store.eventsPerS)} events/s, ${store.counted} counted back, first chart data in ${Math.round(store.firstChartMs)} ms`);
+
+    rows.push({ metric: 'store-write', unit: 'events/s', lab: round(store.eventsPerS), python: null, ratio: null });
+    rows.push({ metric: 'store-first-chart-1m', unit: 'ms', lab: round(store.firstChartMs), python: null, ratio: null });
     rows.push({ metric: 'kernel-recording-overhead', unit: '%', lab: round(overhead.overheadPct), python: null, ratio: null });
     rows.push({ metric: 'host-peak-rss-1m-events', unit: 'MB', lab: round(rss.peakRssMb), python: null, ratio: null });
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else printReport(rows, overhead, rss, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
+    else printReport(rows, overhead, rss, store, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {
     await closeAll();
   }
 }
 
-function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, python: string | null, procs: number): void {
+function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, python: string | null, procs: number): void {
   const out = (s = ''): void => { process.stdout.write(`${s}\n`); };
   const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -87,6 +94,9 @@ function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, python: st
     `host CPU ${o.normalCpuUsPerItem.toFixed(1)} vs ${o.unrecordedCpuUsPerItem.toFixed(1)} µs/item`);
   out(`  host peak RSS ${Math.round(rss.peakRssMb)} MB over ${fmt(rss.events)} events (target < ${TARGETS.peakRssMb} MB): ${met(rss.peakRssMb < TARGETS.peakRssMb)}`);
   out(`    event-flood, default eventCap (up to ${fmt(DEFAULT_EVENT_CAP)} events kept), ${rss.seconds.toFixed(1)} s; ${Math.round(rss.baselineRssMb)} MB before the run; from ${rss.source}`);
+  out(`  history writes ${fmt(store.eventsPerS)} events/s (target >= ${fmt(TARGETS.storeEventsPerS)}): ${met(store.eventsPerS >= TARGETS.storeEventsPerS && store.counted === store.events)}`);
+  out(`    ${fmt(store.counted)} of ${fmt(store.events)} events counted back; the kernel's thread spent ${store.mainThreadUsPerEvent.toFixed(2)} µs per event handing them over`);
+  out(`  first chart data of a 1M-event run ${Math.round(store.firstChartMs)} ms (target < ${TARGETS.firstChartMs} ms): ${met(store.firstChartMs < TARGETS.firstChartMs)}`);
   out();
   out('Notes');
   out('  The lab runs as shipped: 4 pre-started warm workers (hide Node\'s ~100 ms start-up), default event cap.');

@@ -1,9 +1,10 @@
 // Reading the history: the list, one run in full, its events, and chart data in time
-// windows, downsampled in SQL so that a run of a million events opens fast.
+// windows, read from pre-aggregated buckets so that a run of a million events opens fast.
 import type { LabEvent } from '../../../shared/events';
 import type { RunReport, RunStatus } from '../../../shared/run-report';
 import type { Db } from './open-database';
 import { EVENT_COLUMNS, rowToEvent } from './event-rows';
+import { BUCKET_US } from './bucket-aggregator';
 
 export interface HistoryFilter { scenario?: string; status?: string; limit?: number; offset?: number }
 
@@ -59,34 +60,46 @@ export class RunQueries {
     };
   }
 
+  /** The number that keys a run's events, or undefined for an unknown id. */
+  private runNo(runId: string): number | undefined {
+    return (this.db.prepare('SELECT no FROM runs WHERE id = ?').get(runId) as { no: number } | undefined)?.no;
+  }
+
+  /** A run's events in [fromUs, toUs]: the buckets give the seq range, the key does the rest. */
   events(runId: string, fromUs = 0, toUs = Number.MAX_SAFE_INTEGER, limit = 1_000_000): LabEvent[] {
-    return (this.db.prepare(`SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE run_id = ? AND t >= ? AND t <= ? ORDER BY seq LIMIT ?`)
-      .all(runId, fromUs, toUs, limit) as Parameters<typeof rowToEvent>[0][]).map(rowToEvent);
+    const no = this.runNo(runId);
+    if (no === undefined) return [];
+    const range = this.db.prepare(`SELECT min(first_seq) AS a, max(last_seq) AS b FROM event_buckets
+      WHERE run_no = ? AND obj = '' AND bucket BETWEEN ? AND ?`).get(no, Math.floor(fromUs / BUCKET_US) - 1, Math.floor(Math.min(toUs, 2 ** 52) / BUCKET_US) + 1) as { a: number | null; b: number | null };
+    if (range.a === null) return [];
+    return (this.db.prepare(`SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE run_no = ? AND seq BETWEEN ? AND ? AND t BETWEEN ? AND ? ORDER BY seq LIMIT ?`)
+      .all(no, range.a, range.b, fromUs, toUs, limit) as Parameters<typeof rowToEvent>[0][]).map(rowToEvent);
   }
 
   countEvents(runId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM events WHERE run_id = ?').get(runId) as { n: number }).n;
+    const no = this.runNo(runId);
+    return no === undefined ? 0 : (this.db.prepare('SELECT count(*) AS n FROM events WHERE run_no = ?').get(no) as { n: number }).n;
   }
 
-  /** Chart data for [fromUs, toUs] in `buckets` equal slices. */
+  /** Chart data for [fromUs, toUs] in `buckets` equal slices, from the stored 10 ms buckets. */
   chartWindow(runId: string, fromUs: number, toUs: number, buckets: number): ChartBucket[] {
-    const width = Math.max(1, Math.ceil((toUs - fromUs + 1) / buckets));
-    const out: ChartBucket[] = Array.from({ length: buckets }, (_, i) => ({ fromUs: fromUs + i * width, toUs: fromUs + (i + 1) * width - 1, ops: 0, objects: {} }));
-    const rows = this.db.prepare(`SELECT CAST((t - @from) / @width AS INTEGER) AS b, obj, count(*) AS ops, max(size) AS size, max(value) AS value,
-        max(waiters) AS waiters, max(owner) AS owner, max(flag) AS flag
-      FROM events WHERE run_id = @run AND t BETWEEN @from AND @to AND kind = 'op' GROUP BY b, obj`).all({ run: runId, from: fromUs, to: toUs, width }) as
-      { b: number; obj: string | null; ops: number; size: number | null; value: number | null; waiters: number | null; owner: number | null; flag: number | null }[];
+    const width = Math.max(BUCKET_US, Math.ceil((toUs - fromUs + 1) / buckets / BUCKET_US) * BUCKET_US);
+    const n = Math.max(1, Math.ceil((toUs - fromUs + 1) / width));
+    const out: ChartBucket[] = Array.from({ length: n }, (_, i) => ({ fromUs: fromUs + i * width, toUs: fromUs + (i + 1) * width - 1, ops: 0, objects: {} }));
+    const no = this.runNo(runId);
+    if (no === undefined) return out;
+    const rows = this.db.prepare(`SELECT bucket, obj, ops, size, value, waiters, owner, flag FROM event_buckets
+      WHERE run_no = ? AND bucket BETWEEN ? AND ?`).all(no, Math.floor(fromUs / BUCKET_US), Math.floor(toUs / BUCKET_US)) as
+      { bucket: number; obj: string; ops: number; size: number | null; value: number | null; waiters: number | null; owner: number | null; flag: number | null }[];
     for (const r of rows) {
-      const bucket = out[Math.min(r.b, buckets - 1)];
-      bucket.ops += r.ops;
-      if (!r.obj) continue;
-      const o: ChartBucket['objects'][string] = {};
-      if (r.size !== null) o.size = r.size;
-      if (r.value !== null) o.value = r.value;
-      if (r.waiters !== null) o.waiters = r.waiters;
-      if (r.owner !== null) o.owner = r.owner;
-      if (r.flag !== null) o.flag = r.flag;
-      if (Object.keys(o).length) bucket.objects[r.obj] = o;
+      const slot = out[Math.min(n - 1, Math.max(0, Math.floor((r.bucket * BUCKET_US - fromUs) / width)))];
+      if (r.obj === '') { slot.ops += r.ops; continue; }
+      const o = (slot.objects[r.obj] ??= {});
+      for (const f of ['size', 'value', 'waiters', 'owner', 'flag'] as const) {
+        const v = r[f];
+        if (v !== null && (o[f] === undefined || v > o[f]!)) o[f] = v;
+      }
+      if (!Object.keys(o).length) delete slot.objects[r.obj];
     }
     return out;
   }
@@ -94,13 +107,23 @@ export class RunQueries {
   /** Deletes runs with everything recorded for them; returns the ids that were not found. */
   delete(runIds: string[]): string[] {
     const missing: string[] = [];
-    const del = this.db.prepare('DELETE FROM runs WHERE id = ?');
-    this.db.transaction(() => { for (const id of runIds) if (del.run(id).changes === 0) missing.push(id); })();
+    const steps = ['DELETE FROM events WHERE run_no = ?', 'DELETE FROM event_buckets WHERE run_no = ?', 'DELETE FROM runs WHERE no = ?'].map((q) => this.db.prepare(q));
+    this.db.transaction(() => {
+      for (const id of runIds) {
+        const no = this.runNo(id);
+        if (no === undefined) missing.push(id);
+        else for (const step of steps) step.run(no); // processes and output go by cascade
+      }
+    })();
     return missing;
   }
 
+  /** First and last event times of a run (from the key's two ends: no scan). */
   timeSpan(runId: string): { fromUs: number; toUs: number } | undefined {
-    const r = this.db.prepare('SELECT min(t) AS a, max(t) AS b FROM events WHERE run_id = ?').get(runId) as { a: number | null; b: number | null };
-    return r.a === null ? undefined : { fromUs: r.a, toUs: r.b! };
+    const no = this.runNo(runId);
+    if (no === undefined) return undefined;
+    const first = this.db.prepare('SELECT t FROM events WHERE run_no = ? ORDER BY seq LIMIT 1').get(no) as { t: number } | undefined;
+    const last = this.db.prepare('SELECT max(t) AS t FROM event_buckets b JOIN events e ON e.run_no = b.run_no AND e.seq = b.last_seq WHERE b.run_no = ? AND b.obj = \'\'').get(no) as { t: number | null };
+    return first ? { fromUs: first.t, toUs: last.t ?? first.t } : undefined;
   }
 }

@@ -3,6 +3,14 @@
 import type { RunReport } from '../../../shared/run-report';
 import type { Db } from './open-database';
 import { EVENT_COLUMNS, type EventRow } from './event-rows';
+import { aggregateBuckets, UPSERT_BUCKET } from './bucket-aggregator';
+
+const ROWS_PER_INSERT = 40;
+
+function insertEventsSql(rows: number): string {
+  const one = `(?${', ?'.repeat(EVENT_COLUMNS.length)})`;
+  return `INSERT INTO events (run_no, ${EVENT_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
+}
 
 export interface RunStart {
   id: string; scenario: string; params: Record<string, unknown>; seed: number; timeUnitMs: number;
@@ -15,11 +23,15 @@ export class RunWrites {
   private readonly finish;
   private readonly insertProcess;
   private readonly insertOutput;
+  private readonly upsertBucket;
+  private readonly insertEventBlock;
 
   constructor(private readonly db: Db) {
     this.insertRun = db.prepare(`INSERT INTO runs (id, scenario, params, seed, time_unit_ms, app_version, started_at, status, host_pid)
       VALUES (@id, @scenario, @params, @seed, @timeUnitMs, @appVersion, @startedAt, 'running', @hostPid)`);
-    this.insertEvent = db.prepare(`INSERT INTO events (run_id, ${EVENT_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(EVENT_COLUMNS.length)})`);
+    this.insertEvent = db.prepare(insertEventsSql(1));
+    this.insertEventBlock = db.prepare(insertEventsSql(ROWS_PER_INSERT));
+    this.upsertBucket = db.prepare(UPSERT_BUCKET);
     this.finish = db.prepare(`UPDATE runs SET ended_at = @endedAt, status = @status, duration_ms = @durationMs, summary = @summary,
       invariants = @invariants, result = @result, notes = @notes, hang = @hang, event_count = @eventCount,
       expected_status = @expectedStatus, passed = @passed, prediction = @prediction WHERE id = @id`);
@@ -28,13 +40,22 @@ export class RunWrites {
     this.insertOutput = db.prepare('INSERT INTO output (run_id, line, t_ms, pid, name, text) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
-  beginRun(r: RunStart): void {
-    this.insertRun.run({ ...r, params: JSON.stringify(r.params) });
+  /** Inserts the run's row; returns its number, the key of its events. */
+  beginRun(r: RunStart): number {
+    return Number(this.insertRun.run({ ...r, params: JSON.stringify(r.params) }).lastInsertRowid);
   }
 
-  /** Inserts rows; the caller wraps calls in a transaction. */
-  insertEvents(runId: string, rows: EventRow[]): number {
-    for (const row of rows) this.insertEvent.run(runId, ...row);
+  /** Inserts rows and folds them into the chart buckets; the caller wraps calls in a transaction. */
+  insertEvents(runNo: number, rows: EventRow[]): number {
+    // Many rows per statement: binding is per value, but stepping is per statement.
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+      const params: (string | number | null)[] = [];
+      for (let j = i; j < i + ROWS_PER_INSERT; j++) params.push(runNo, ...rows[j]);
+      this.insertEventBlock.run(params);
+    }
+    for (; i < rows.length; i++) this.insertEvent.run(runNo, ...rows[i]);
+    for (const b of aggregateBuckets(rows)) this.upsertBucket.run(runNo, ...b);
     return rows.length;
   }
 

@@ -19,11 +19,13 @@ const { file, nativeBinding } = workerData as { file: string; nativeBinding?: st
 const { db } = openDatabase(file, { nativeBinding });
 const writes = new RunWrites(db);
 const pending: { runId: string; rows: EventRow[] }[] = [];
+/** Run ids to the numbers that key their events. */
+const runNos = new Map<string, number>();
 let scheduled = false;
 let written = 0;
 
 const commit = db.transaction(() => {
-  for (const batch of pending) written += writes.insertEvents(batch.runId, batch.rows);
+  for (const batch of pending) written += writes.insertEvents(runNos.get(batch.runId)!, batch.rows);
   pending.length = 0;
 });
 
@@ -40,7 +42,7 @@ parentPort!.on('message', (m: WriterMessage) => {
       return;
     }
     writePending(); // everything before this message lands first
-    if (m.t === 'begin') writes.beginRun(m.run);
+    if (m.t === 'begin') runNos.set(m.run.id, writes.beginRun(m.run));
     else if (m.t === 'end') writes.endRun(m.report);
     else if (m.t === 'flush') parentPort!.postMessage({ t: 'flushed', id: m.id, written } satisfies WriterReply);
   } catch (e) {
