@@ -121,6 +121,10 @@ export class SharedArray extends Handle {
   async set(i: number, v: number): Promise<void> { await this.call('set', i, v); }
   len(): Promise<number> { return this.call('len') as Promise<number>; }
   copy(): Promise<number[]> { return this.call('copy') as Promise<number[]>; }
+  getLock(): Lock {
+    if (!this.lock) throw new Error('this Array was made with lock: false');
+    return this.lock;
+  }
 }
 
 /** One end of a Pipe. */

@@ -53,7 +53,9 @@ function findCycle(blocked: BlockedProcess[]): number[] {
 }
 
 function summarize(blocked: BlockedProcess[], cycle: number[], orphaned: { obj: string; ownerPid: number }[]): string {
-  const who = blocked.map((b) => `${b.name} (pid ${b.pid}) waits in ${b.op}() on ${b.obj}`).join('; ');
+  const who = blocked.map((b) => (b.op === 'atexit'
+    ? `${b.name} (pid ${b.pid}) has finished its program and waits at exit for its children (${b.waitsFor.join(', ')})`
+    : `${b.name} (pid ${b.pid}) waits in ${b.op}() on ${b.obj}`)).join('; ');
   const parts = [`every live process is blocked and nothing left can wake it: ${who}.`];
   if (cycle.length) parts.push(`Deadlock: ${cycle.join(' → ')} → ${cycle[0]} wait for each other.`);
   for (const o of orphaned) parts.push(`${o.obj} is still held by pid ${o.ownerPid}, which exited without releasing it.`);

@@ -130,7 +130,8 @@ export class KernelOps {
     w.kernelPending = true;
     parent.pendingSpawns++;
     k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed).then(
-      (c) => { parent.pendingSpawns--; w.wake({ pid: c.pid, name: c.name }); this.advanceExit(parent); },
+      // Like fork() returning, spawn() answers once the child's program is running.
+      (c) => { parent.pendingSpawns--; k.whenStarted(c, () => w.wake({ pid: c.pid, name: c.name })); this.advanceExit(parent); },
       (e: Error) => {
         parent.pendingSpawns--;
         if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message });

@@ -95,8 +95,20 @@ export class Kernel implements WaiterHost {
     };
     p.sentSeq++;
     worker.send({ t: 'start', info });
-    this.record({ pid, ph: 'I', kind: 'life', life: 'started', obj: `proc:${pid}` });
     return p;
+  }
+
+  /** Runs `f` once `p`'s program is running (its first message arrived) or `p` is gone. */
+  whenStarted(p: ProcessEntry, f: () => void): void {
+    if (p.hasStarted || !p.alive) f();
+    else p.startListeners.push(f);
+  }
+
+  private markStarted(p: ProcessEntry): void {
+    if (p.hasStarted) return;
+    p.hasStarted = true;
+    if (p.alive) this.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'started', obj: `proc:${p.pid}` });
+    for (const f of p.startListeners.splice(0)) f();
   }
 
   private onExit(p: ProcessEntry, code: number | null, signal: string | null): void {
@@ -105,6 +117,7 @@ export class Kernel implements WaiterHost {
     p.exitCode = code;
     p.signal = signal;
     p.endUs = this.recorder.nowUs();
+    this.markStarted(p); // a spawner waiting for a child that died first must not wait for ever
     for (const w of p.waiters) { w.detach(); w.clearTimer(); w.done = true; }
     p.waiters.clear();
     if (!p.killedByKernel && (signal !== null || code !== 0)) this.crashed.push(p.pid);
@@ -158,6 +171,7 @@ export class Kernel implements WaiterHost {
     }
     const msg = parsed.msg;
     if (msg.t === 'ready') return;
+    this.markStarted(p);
     if (msg.ack !== undefined) p.ackedSeq = msg.ack;
     if (msg.t === 'calls') for (const c of msg.c) this.dispatch(p, c);
     if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();

@@ -22,6 +22,9 @@ export class ProcessEntry {
   spawnedCount = 0;
   /** Spawns this process asked for that have no pid yet. */
   pendingSpawns = 0;
+  /** Set by the worker's first message: its program is running. */
+  hasStarted = false;
+  readonly startListeners: (() => void)[] = [];
 
   constructor(
     readonly pid: number,

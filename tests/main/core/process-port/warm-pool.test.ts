@@ -42,10 +42,12 @@ describe('WarmPool', () => {
   it('close() kills every worker it started', async () => {
     const p = new WarmPool(new NodeForkPort(), 2);
     const a = await p.take();
-    p.warm();
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 250 && p.idleCount < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const pids = [a.pid, ...p.idlePids];
+    expect(pids).toHaveLength(3);
     p.close();
-    expect(await survivors([a.pid], 1000)).toEqual([]);
+    expect(await survivors(pids, 1000)).toEqual([]);
+    for (let i = 0; i < 50 && p.liveCount > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(p.liveCount).toBe(0);
   });
 
