@@ -4,6 +4,17 @@ import type { Scenario } from './scenario';
 import { forkLoop } from './fork-loop';
 import { semaphorePool } from './semaphore-pool';
 import { managerNamespace } from './manager-namespace';
+import { producerConsumer } from './producer-consumer';
+import { taskQueue } from './task-queue';
+import { eventSignal } from './event-signal';
+import { lock } from './lock';
+import { whoami } from './whoami';
+import { condition } from './condition';
+import { managerDict } from './manager-dict';
+import { poolMap } from './pool-map';
+import { pipe } from './pipe';
+import { sharedMemory } from './shared-memory';
+import { queuePolling } from './queue-polling';
 
 import { INTERNAL_SCENARIOS } from './internal';
 
@@ -12,6 +23,17 @@ export const SCENARIOS: readonly Scenario[] = [
   forkLoop,
   semaphorePool,
   managerNamespace,
+  producerConsumer,
+  taskQueue,
+  eventSignal,
+  lock,
+  whoami,
+  condition,
+  managerDict,
+  poolMap,
+  pipe,
+  sharedMemory,
+  queuePolling,
 ];
 
 /** Finds a catalogue scenario, or an internal one (self-test, benchmark) by its id. */

@@ -14,6 +14,10 @@ export type PoolTask = [number, number, string, unknown[]] | null;
 /** [jobId, chunkIndex, ok, values or error text, worker pid]. */
 export type PoolResult = [number, number, boolean, unknown, number];
 
+/** Python's default map() chunksize: about four chunks per worker. */
+export function defaultChunksize(inputs: number, processes: number): number {
+  return Math.max(1, Math.ceil(inputs / (processes * 4)));
+}
 
 export class Pool {
   private readonly workers = new Set<ProcessHandle>();
@@ -32,7 +36,7 @@ export class Pool {
 
   static async create(lab: Lab, size: number, opts: PoolOptions = {}): Promise<Pool> {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a Pool needs at least 1 process');
-    const pool = new Pool(lab, size, opts, lab.queue(), lab.queue());
+    const pool = new Pool(lab, size, opts, lab.queue({ name: 'pool-tasks' }), lab.queue({ name: 'pool-results' }));
     await Promise.all(Array.from({ length: size }, () => pool.startWorker()));
     return pool;
   }
@@ -63,7 +67,7 @@ export class Pool {
   /** Applies the scenario function `fn` to every input; results come back in input order. */
   async map<R = unknown>(fn: string, inputs: readonly unknown[], chunksize?: number): Promise<R[]> {
     if (this.closed) throw new Error('Pool not running');
-    const size = chunksize ?? this.opts.chunksize ?? Math.max(1, Math.ceil(inputs.length / (this.size * 4)));
+    const size = chunksize ?? this.opts.chunksize ?? defaultChunksize(inputs.length, this.size);
     const job = this.nextJob++;
     const chunks: unknown[][] = [];
     for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));

@@ -1,0 +1,69 @@
+// condition: stage-2 processes wait on a Condition, started one unit apart; then stage 1
+// starts and, holding the condition, says it is done and calls notifyAll.
+import { conditionMeta } from '../../shared/scenarios/condition';
+import type { Condition } from '../worker/handles';
+import { invariant, type Scenario } from './scenario';
+
+export const condition: Scenario = {
+  meta: conditionMeta,
+  programs: {
+    main: async (lab) => {
+      const cond = lab.condition(undefined, { name: 'cond' });
+      const stage2 = [];
+      for (let i = 1; i <= (lab.params.stage2Workers as number); i++) {
+        stage2.push(await lab.spawn('stage2', [cond], { name: `stage_2[${i}]` }));
+        await lab.sleep(1);
+      }
+      const s1 = await lab.spawn('stage1', [cond], { name: 's1' });
+      await s1.join();
+      await lab.joinAll(stage2);
+    },
+    stage1: async (lab, cond: Condition) => {
+      lab.print(`Starting ${lab.name}`);
+      await cond.with(async () => {
+        lab.print(`${lab.name} done and ready for stage 2`);
+        await cond.notifyAll();
+      });
+    },
+    stage2: async (lab, cond: Condition) => {
+      lab.print(`Starting ${lab.name}`);
+      await cond.with(async () => {
+        await cond.wait();
+        lab.print(`${lab.name} running`);
+      });
+    },
+  },
+  check(run, params) {
+    const notify = run.ops('cond', 'notify_all')[0];
+    const stage2 = run.byProgram('stage2');
+    const facts = stage2.map((p) => ({
+      name: p.name,
+      waitSeq: run.ops('cond', 'wait').find((e) => e.pid === p.pid && e.ph === 'B')?.seq,
+      running: run.prints(p.pid).find((e) => e.text?.endsWith(' running')),
+    }));
+    const ran = facts.filter((f) => f.running);
+    const early = ran.filter((f) => !notify || f.running!.seq < notify.seq);
+    const late = facts.filter((f) => !notify || f.waitSeq === undefined || f.waitSeq > notify.seq);
+    const notWoken = facts.filter((f) => !f.running);
+    const notifyTxt = notify ? `notify_all at ${notify.t} µs` : 'stage 1 never called notify_all';
+    const order = run.prints().map((e) => e.text ?? '');
+    const notes = late.filter((f) => notify && !f.running).map((f) => `${f.name} ${f.waitSeq === undefined ? 'never reached wait()' : 'began waiting only after s1\'s notify_all'}, `
+      + 'so no notification was left for it: a notify wakes only the processes already waiting.');
+    return {
+      invariants: [
+        invariant('running-after-notify', 'every stage-2 "running" comes after stage 1\'s notify_all', !!notify && early.length === 0,
+          early.length ? `before the notify: ${early.map((f) => f.name).join(', ')}` : `${notifyTxt}; ${ran.length} "running" lines, all after it`),
+        invariant('all-stage2-woke', `all ${params.stage2Workers} stage-2 processes were waiting at the notify and woke`,
+          stage2.length === params.stage2Workers && late.length === 0 && notWoken.length === 0,
+          notWoken.length || late.length ? `not woken: ${[...new Set([...notWoken, ...late].map((f) => f.name))].join(', ')}` : `woke: ${ran.map((f) => f.name).join(', ')}`),
+      ],
+      result: {
+        order,
+        notifiedAtUs: notify?.t ?? null,
+        woke: [...ran].sort((a, b) => a.running!.seq - b.running!.seq).map((f) => f.name),
+        runningBeforeNotify: early.length,
+      },
+      notes,
+    };
+  },
+};

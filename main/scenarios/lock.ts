@@ -1,0 +1,113 @@
+// lock: workers write their lines to one shared console (a kernel-held list of [pid, piece]
+// chunks), one character at a time, with or without a Lock around each line.
+import { lockMeta } from '../../shared/scenarios/lock';
+import type { Lab } from '../worker/lab';
+import type { Lock, ManagerList } from '../worker/handles';
+import { invariant, type Scenario } from './scenario';
+
+type Chunk = [pid: number, piece: string];
+/** A short pause between two pieces, so the other workers get a turn. */
+const PAUSE_UNITS = 0.05;
+const letter = (i: number) => String.fromCharCode(65 + i);
+const show = (lines: { text: string }[]) => lines.map((l) => JSON.stringify(l.text)).join(', ');
+
+async function writeLine(lab: Lab, screen: ManagerList<Chunk>, ch: string): Promise<void> {
+  for (let i = 0; i < (lab.params.charsPerLine as number); i++) {
+    await screen.append([lab.pid, ch]);
+    await lab.sleep(PAUSE_UNITS);
+  }
+  await screen.append([lab.pid, '\n']);
+}
+
+export const lock: Scenario = {
+  meta: lockMeta,
+  programs: {
+    main: async (lab) => {
+      const n = lab.params.workers as number;
+      const consoleLock = lab.lock({ name: 'console-lock' });
+      const screen = lab.manager().list<Chunk>([], { name: 'console' });
+      const names = Array.from({ length: n }, (_, i) => `worker-${letter(i)}`);
+      await lab.runAll('worker', names.map((_, i) => [consoleLock, screen, letter(i), i % 2 === 0 ? 'with' : 'acquire']), { names });
+      const text = (await screen.copy()).map(([, piece]) => piece).join('');
+      for (const line of text.split('\n').slice(0, -1)) lab.print(`console | ${line}`);
+    },
+    worker: async (lab, consoleLock: Lock, screen: ManagerList<Chunk>, ch: string, style: 'with' | 'acquire') => {
+      if (!lab.params.useLock) {
+        lab.print(`worker ${ch}: writing without the lock`);
+        await writeLine(lab, screen, ch);
+      } else if (style === 'with') {
+        await consoleLock.with(async () => {
+          lab.print(`worker ${ch}: lock acquired via with`);
+          await writeLine(lab, screen, ch);
+        });
+      } else {
+        await consoleLock.acquire();
+        try {
+          lab.print(`worker ${ch}: lock acquired directly`);
+          await writeLine(lab, screen, ch);
+        } finally {
+          await consoleLock.release();
+        }
+      }
+    },
+  },
+  check(run, params) {
+    const n = params.charsPerLine as number;
+    const workers = run.byProgram('worker');
+    const letterOf = new Map(workers.map((p) => [p.pid, p.name.replace('worker-', '')]));
+    const appends = run.ops('console', 'append');
+    // The console as written: split into lines at each newline piece.
+    const lines: { text: string; pids: Set<number> }[] = [];
+    let cur = { text: '', pids: new Set<number>() };
+    for (const e of appends) {
+      const [pid, piece] = JSON.parse(e.arg ?? '[]') as Chunk;
+      if (piece === '\n') { lines.push(cur); cur = { text: '', pids: new Set() }; continue; }
+      cur.text += piece;
+      cur.pids.add(pid);
+    }
+    if (cur.text) lines.push(cur);
+    const whole = (l: (typeof lines)[number]) => l.pids.size === 1 && l.text === letterOf.get([...l.pids][0])?.repeat(n);
+    const mixed = lines.filter((l) => !whole(l));
+    const interleaved = lines.filter((l) => l.pids.size > 1);
+    const short = workers.filter((p) => appends.filter((e) => e.pid === p.pid).length !== n + 1);
+    const invariants = [
+      invariant('every-piece-written', `every worker wrote its ${n} characters and a newline to the console`, workers.length === params.workers && short.length === 0,
+        short.length ? `incomplete: ${short.map((p) => p.name).join(', ')}` : `${workers.length} workers, ${appends.length} pieces in ${lines.length} lines`),
+    ];
+    // What the parent printed from its final copy of the console must match the kernel's record.
+    const root = run.root();
+    const shown = root ? run.prints(root.pid).filter((e) => e.text?.startsWith('console | ')).map((e) => e.text!.slice(10)) : [];
+    const texts = lines.map((l) => l.text);
+    const shownOk = JSON.stringify(shown) === JSON.stringify(texts);
+    invariants.push(invariant('console-shown', params.useLock ? 'the console shown is exactly what the kernel received, in order'
+      : 'without the lock, the report shows the interleaving that happened (the console as the kernel received it)', shownOk,
+    `${lines.length} lines, ${interleaved.length} interleaved, ${lines.length - mixed.length} whole${mixed.length ? `: ${show(lines)}` : ''}`
+      + (shownOk ? '' : `; the parent read ${JSON.stringify(shown)}`)));
+    if (params.useLock) {
+      // Who held the console lock at each write: the owner after the last lock event before it.
+      const lockEvents = run.ops('console-lock');
+      const unlocked = appends.filter((a) => lockEvents.filter((e) => e.seq < a.seq).at(-1)?.state?.owner !== a.pid);
+      invariants.push(
+        invariant('writes-under-lock', 'every piece is written while its worker holds the console lock', unlocked.length === 0,
+          unlocked.length ? `${unlocked.length} pieces written without holding the lock` : `all ${appends.length} pieces written under the lock`),
+        invariant('no-line-interleaved', 'with the lock, no line is interleaved', mixed.length === 0,
+          mixed.length ? `mixed lines: ${show(mixed)}` : `${lines.length} whole lines`),
+      );
+    }
+    const notes = params.useLock ? [] : mixed.length
+      ? [`Without the lock the workers' pieces interleaved: ${params.workers} whole lines were written, the console shows ${show(lines)}; `
+        + `${interleaved.length} line(s) mix pieces of different workers.`]
+      : ['Without the lock the lines still came out whole this time: the workers happened not to overlap. Run it again.'];
+    return {
+      invariants,
+      result: {
+        useLock: params.useLock,
+        console: texts,
+        interleavedLines: interleaved.length,
+        allLinesWhole: mixed.length === 0,
+        styles: Object.fromEntries(workers.map((p) => [p.name, !params.useLock ? 'no lock' : (letterOf.get(p.pid)!.charCodeAt(0) - 65) % 2 === 0 ? 'with' : 'acquire/finally'])),
+      },
+      notes,
+    };
+  },
+};

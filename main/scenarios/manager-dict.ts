@@ -1,0 +1,57 @@
+// manager-dict: each worker stores d[i] = i * 2 in one Manager dict; the parent joins
+// them all and prints the dict.
+import { isDeepStrictEqual } from 'node:util';
+import { managerDictMeta } from '../../shared/scenarios/manager-dict';
+import type { ManagerDict } from '../worker/handles';
+import { invariant, type Scenario } from './scenario';
+
+/** The dict as Python prints it: {0: 0, 1: 2}. */
+const show = (entries: [string | number, number][]) => `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+
+export const managerDict: Scenario = {
+  meta: managerDictMeta,
+  programs: {
+    main: async (lab) => {
+      const d = lab.manager().dict<number>({ name: 'd' });
+      const n = lab.params.workers as number;
+      const jobs = await lab.startAll('worker', Array.from({ length: n }, (_, i) => [d, i, i * 2]),
+        { names: Array.from({ length: n }, (_, i) => `worker-${i}`) });
+      await lab.joinAll(jobs);
+      const entries = await d.entries();
+      lab.print('Results:', show(entries));
+      lab.result('dict', Object.fromEntries(entries));
+    },
+    worker: async (lab, d: ManagerDict<number>, key: number, value: number) => {
+      await d.set(key, value);
+    },
+  },
+  check(run, params) {
+    const n = params.workers as number;
+    const rootPid = run.root()?.pid;
+    const expected = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), i * 2]));
+    const final = run.results().dict as Record<string, number> | undefined;
+    const sets = run.ops('d', 'set');
+    const writeOrder = sets.map((e) => (JSON.parse(e.arg ?? '[]') as [number, number])[0]);
+    const read = run.ops('d', 'entries').find((e) => e.pid === rootPid);
+    const lastJoin = run.events.filter((e) => e.kind === 'op' && e.op === 'join' && e.pid === rootPid && (e.ph === 'X' || e.ph === 'E')).pop();
+    const late = read ? sets.filter((e) => e.seq > read.seq) : sets;
+    const missing = Object.keys(expected).filter((k) => final?.[k] !== expected[k]);
+    const extra = Object.keys(final ?? {}).filter((k) => !(k in expected));
+    const twice = writeOrder.filter((k, i) => writeOrder.indexOf(k) !== i);
+    return {
+      invariants: [
+        invariant('final-dict', `the final dict is exactly {i: 2i} for i in 0..${n - 1}`, isDeepStrictEqual(final, expected),
+          !final ? 'the parent never printed the dict'
+            : missing.length || extra.length ? `wrong or missing keys: ${missing.join(', ') || 'none'}; unexpected keys: ${extra.join(', ') || 'none'}`
+              : `${Object.keys(final).length} keys, each holding twice its key`),
+        invariant('one-write-per-worker', 'each worker wrote its key once, before the parent read the dict',
+          sets.length === n && twice.length === 0 && late.length === 0 && !!read && !!lastJoin && lastJoin.seq < read.seq,
+          `${sets.length} writes (keys in arrival order: ${writeOrder.join(', ')})`
+            + `${twice.length ? `; written more than once: ${twice.join(', ')}` : ''}${late.length ? `; ${late.length} came after the read` : ''}`
+            + `${read && lastJoin && lastJoin.seq < read.seq ? '; the parent read after its last join returned' : '; the parent did not read after joining'}`),
+      ],
+      result: { dict: final ?? null, keys: final ? Object.keys(final).length : null, writeOrder },
+      notes: [`The workers' writes reached the dict in this order of keys: ${writeOrder.join(', ')}. Another run may give another order.`],
+    };
+  },
+};

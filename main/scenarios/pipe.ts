@@ -1,0 +1,76 @@
+// pipe: a sender child sends a list over a Pipe and closes its end; the parent receives it
+// (and then EOFError). A talker child sends a dict, then receives the parent's reply.
+import { isDeepStrictEqual } from 'node:util';
+import { pipeMeta } from '../../shared/scenarios/pipe';
+import type { LabEvent } from '../../shared/events';
+import type { RunRecord } from '../core/runs/run-record';
+import type { Connection } from '../worker/handles';
+import { invariant, type Scenario } from './scenario';
+
+/** What one process sent and received on one pipe, from the kernel's events. */
+function traffic(run: RunRecord, pipe: string, name: string): { pid: number; sent: unknown[]; got: string[]; gotAt: LabEvent[] } {
+  const pid = run.processes.find((p) => p.name === name)?.pid ?? -1;
+  const mine = run.ops(pipe).filter((e) => e.pid === pid);
+  const sent = mine.filter((e) => e.op === 'send').map((e) => (JSON.parse(e.arg ?? 'null') as [number, unknown])[1]);
+  const gotAt = mine.filter((e) => e.op === 'recv' && (e.ph === 'X' || e.ph === 'E'));
+  return { pid, sent, got: gotAt.map((e) => e.res ?? ''), gotAt };
+}
+const parse = (res: string | undefined): unknown => (res?.startsWith('EOFError') ? 'EOFError' : JSON.parse(res ?? 'null'));
+
+export const pipe: Scenario = {
+  meta: pipeMeta,
+  programs: {
+    main: async (lab) => {
+      let [parentEnd, childEnd] = lab.pipe({ name: 'pipe1' });
+      await lab.spawn('sender', [childEnd], { name: 'sender' });
+      const first = await parentEnd.recv();
+      lab.print('parent got:', first);
+      try {
+        await parentEnd.recv(); // the sender has closed its end: nothing more can come
+      } catch (e) {
+        lab.print(`parent's second recv() raised ${(e as Error).name}: ${(e as Error).message}`);
+      }
+      await parentEnd.close();
+
+      [parentEnd, childEnd] = lab.pipe({ name: 'pipe2' });
+      const talker = await lab.spawn('talker', [childEnd], { name: 'talker' });
+      lab.print('parent got:', await parentEnd.recv());
+      await parentEnd.send([...'spam'].map((c) => c + c).sort()); // the seed's set, as a sorted list
+      await talker.join();
+      lab.print('parent exit');
+    },
+    sender: async (lab, end: Connection) => {
+      await end.send(['spam', 42, 'eggs']);
+      await end.close();
+    },
+    talker: async (lab, end: Connection) => {
+      await end.send({ name: 'Bob', spam: 42 });
+      const reply = await end.recv();
+      lab.print('talker got:', reply);
+    },
+  },
+  check(run) {
+    const parent1 = traffic(run, 'pipe1', 'MainProcess');
+    const sender = traffic(run, 'pipe1', 'sender');
+    const parent2 = traffic(run, 'pipe2', 'MainProcess');
+    const talker = traffic(run, 'pipe2', 'talker');
+    const parentGot = [...parent1.got.slice(0, 1), ...parent2.got.slice(0, 1)].map(parse);
+    const sent = [...sender.sent, ...talker.sent];
+    const talkerGot = talker.got.length ? parse(talker.got[0]) : null;
+    const eof = parent1.gotAt[1];
+    const close = run.ops('pipe1', 'close').find((e) => e.pid === sender.pid);
+    const recvAfterClose = eof ? parse(eof.res) : null;
+    return {
+      invariants: [
+        invariant('parent-gets-what-was-sent', 'the parent receives exactly what the children sent', sent.length === 2 && isDeepStrictEqual(parentGot, sent),
+          `sent ${JSON.stringify(sent)}; the parent received ${JSON.stringify(parentGot)}`),
+        invariant('talker-gets-reply', 'the talker receives the parent\'s reply', parent2.sent.length === 1 && isDeepStrictEqual(talkerGot, parent2.sent[0]),
+          `the parent replied ${JSON.stringify(parent2.sent[0] ?? null)}; the talker received ${JSON.stringify(talkerGot)}`),
+        invariant('eof-after-close', 'once the sender closed its end and its message was read, recv() raises EOFError',
+          recvAfterClose === 'EOFError' && !!close && eof.seq > close.seq,
+          eof ? `the second recv() ended with ${eof.res}${close ? `, after the sender's close` : ', but the sender never closed'}` : 'no second recv()'),
+      ],
+      result: { parentGot, talkerGot, recvAfterClose },
+    };
+  },
+};

@@ -1,0 +1,104 @@
+// pool-map: a Pool of poolSize workers maps x * 2 over 0..inputs-1; each worker's
+// initializer prints its name. maxTasksPerChild retires workers after k tasks (chunks).
+import { isDeepStrictEqual } from 'node:util';
+import { poolMapMeta } from '../../shared/scenarios/pool-map';
+import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
+import type { Lab } from '../worker/lab';
+import { defaultChunksize } from '../worker/pool';
+import { invariant, type Scenario } from './scenario';
+
+const double = (x: number) => x * 2;
+const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
+
+export const poolMap: Scenario = {
+  meta: poolMapMeta,
+  programs: {
+    main: async (lab) => {
+      const { inputs: n, poolSize, maxTasksPerChild } = lab.params as { inputs: number; poolSize: number; maxTasksPerChild: number };
+      const inputs = Array.from({ length: n }, (_, i) => i);
+      lab.print('Input   :', inputs);
+      lab.print('Built-in:', inputs.map(double));
+      const pool = await lab.pool(poolSize, { initializer: 'startProcess', maxTasksPerChild });
+      const outputs = await pool.map<number>('double', inputs);
+      await pool.close(); // no more tasks
+      await pool.join();  // wait for the workers to finish
+      lab.print('Pool    :', outputs);
+      lab.result('output', outputs);
+    },
+  },
+  functions: {
+    double: (x) => double(x as number),
+    startProcess: (lab) => { (lab as Lab).print('Starting', (lab as Lab).name); },
+  },
+  check(run, params) {
+    const { inputs: n, poolSize, maxTasksPerChild: k } = params as { inputs: number; poolSize: number; maxTasksPerChild: number };
+    // The pool numbers its workers in the order it starts them: PoolWorker-1, -2, ...
+    const number = (name: string) => Number(/(\d+)$/.exec(name)?.[1] ?? Infinity);
+    const workers = run.processes.filter((p) => p.program === POOL_WORKER_PROGRAM).sort((a, b) => number(a.name) - number(b.name));
+    const names = new Map(workers.map((w) => [w.pid, w.name]));
+    const cs = defaultChunksize(n, poolSize);
+    const chunks = Math.ceil(n / cs);
+    // Each finished task is one put on the result queue by the worker that ran it: [job, chunk, ok, values, pid].
+    const puts = run.events.filter((e) => e.kind === 'op' && e.op === 'put' && names.has(e.pid));
+    const tasksPerWorker: Record<string, number> = Object.fromEntries(workers.map((w) => [w.pid, 0]));
+    const whoRan: Record<string, number> = {};
+    const chunkRuns = new Array<number>(chunks).fill(0);
+    for (const e of puts) {
+      const m = /^\[(\d+),(\d+),(true|false),/.exec(e.arg ?? '');
+      if (!m || m[3] !== 'true') continue;
+      const c = Number(m[2]);
+      chunkRuns[c]++;
+      tasksPerWorker[e.pid]++;
+      for (let x = c * cs; x < Math.min(n, (c + 1) * cs); x++) whoRan[x] = e.pid;
+    }
+    const output = run.results().output as number[] | undefined;
+    const expected = Array.from({ length: n }, (_, i) => i * 2);
+    const badChunks = chunkRuns.map((r, i) => [i, r]).filter(([, r]) => r !== 1);
+    const lateInit = workers.filter((w) => {
+      const first = run.prints(w.pid)[0];
+      const firstPut = puts.find((e) => e.pid === w.pid);
+      return first?.text !== `Starting ${w.name}` || (firstPut !== undefined && firstPut.seq < first.seq);
+    });
+    const list = (pids: number[]) => pids.map((p) => `${names.get(p)} (pid ${p})`).join(', ');
+    const invariants = [
+      invariant('output-in-order', `the output is [${n <= 3 ? expected.join(', ') : `0, 2, .., ${2 * (n - 1)}`}] in input order`, isDeepStrictEqual(output, expected),
+        output ? `got ${JSON.stringify(output)}` : 'the parent never got the output'),
+      invariant('each-chunk-once', `each of the ${chunks} tasks (chunks of ${cs}) was done exactly once`, badChunks.length === 0,
+        badChunks.length ? badChunks.map(([i, r]) => `chunk ${i}: done ${r} times`).join(', ') : `${puts.length} results from ${workers.length} workers`),
+      invariant('initializer-first', 'every worker ran the initializer ("Starting <name>") before its first task', lateInit.length === 0,
+        lateInit.length ? `not so for ${list(lateInit.map((w) => w.pid))}` : `${workers.length} workers printed their Starting line first`),
+    ];
+    const notes = [`map() cut the ${n} inputs into ${chunks} chunks of ${cs} (Python's default chunksize): a task here is one chunk.`];
+    const idle = workers.filter((w) => tasksPerWorker[w.pid] === 0).map((w) => w.pid);
+    if (idle.length) notes.push(`${list(idle)} ran no task: the other workers took them all first.`);
+    const replaced = workers.length - poolSize;
+    if (k === 0) {
+      invariants.push(invariant('fixed-workers', `without maxTasksPerChild the pool keeps its ${poolSize} workers`, workers.length === poolSize,
+        `${workers.length} worker processes started`));
+    } else {
+      const most = Math.max(0, ...Object.values(tasksPerWorker));
+      const retired = workers.filter((w) => tasksPerWorker[w.pid] === k).map((w) => w.pid);
+      // A worker that left before the last result had to be replaced: the pool was still open.
+      const lastPut = puts[puts.length - 1]?.seq ?? Infinity;
+      const early = retired.filter((pid) => (run.life(pid, 'exited')?.seq ?? Infinity) < lastPut);
+      invariants.push(
+        invariant('max-tasks-per-child', `no worker process ran more than maxTasksPerChild (${k}) tasks`, most <= k,
+          `the busiest worker ran ${tasks(most)}`),
+        invariant('retired-replaced', 'fresh workers replace retired ones', replaced >= early.length && replaced <= retired.length,
+          `${retired.length} workers retired after ${tasks(k)} (${early.length} of them while work remained); ${replaced} fresh workers were started`),
+      );
+      if (retired.length) {
+        notes.push(`Retired after ${tasks(k)}: ${list(retired)}. The pool started ${replaced} fresh workers in their place: `
+          + `${list(workers.slice(poolSize).map((w) => w.pid)) || 'none'}${replaced < retired.length ? '. Workers that retired once the pool was closed were not replaced' : ''}.`);
+      }
+    }
+    return {
+      invariants,
+      result: {
+        output: output ?? null, chunksize: cs, whoRan, workers: workers.map((w) => w.pid),
+        tasksPerWorker, workersStarted: workers.length, replaced,
+      },
+      notes,
+    };
+  },
+};

@@ -1,0 +1,156 @@
+// shared-memory: a shared Value and Array against a plain global, through four loops of
+// updates (parent, then children; serial, then parallel). raceIncrements adds unlocked
+// (or, with useLock, locked) read-modify-writes of the Value by the updater children.
+import { sharedMemoryMeta } from '../../shared/scenarios/shared-memory';
+import type { RunRecord } from '../core/runs/run-record';
+import type { Event, Semaphore, SharedArray, Value } from '../worker/handles';
+import type { Lab } from '../worker/lab';
+import { invariant, type Scenario } from './scenario';
+
+/** A per-process global, like the seed's `count`: every process loads this module afresh. */
+let count = 0;
+
+interface Seen { label: string; pid: number; global: number; value?: number; array?: number[] }
+
+async function showdata(lab: Lab, label: string, v: Value, arr: SharedArray): Promise<void> {
+  const seen: Seen = { label, pid: lab.pid, global: count, value: await v.get(), array: await arr.copy() };
+  lab.print(`${label.padEnd(12)}: pid:${lab.pid}, global:${count}, value:${seen.value}, array:[${seen.array!.join(', ')}]`);
+  lab.result(`seen:${label}:${lab.pid}`, seen);
+}
+const addOne = (v: Value) => v.getLock().with(async () => v.set((await v.get()) + 1));
+const bumpSlot = (arr: SharedArray, i: number) => arr.getLock().with(async () => arr.set(i, (await arr.get(i)) + 1));
+
+export const sharedMemory: Scenario = {
+  meta: sharedMemoryMeta,
+  programs: {
+    main: async (lab) => {
+      const procs = lab.params.procs as number;
+      const scalar = lab.value(0, { name: 'value' });
+      const vector = lab.array(new Array<number>(procs).fill(0), { name: 'array' });
+      const names = (loop: number) => Array.from({ length: procs }, (_, i) => `loop${loop}-${i}`);
+      await showdata(lab, 'parent start', scalar, vector);
+      await lab.runAll('showdata', [['child', scalar, vector]], { name: 'child' });
+
+      lab.print('loop1 (updates in parent, serial children)...');
+      for (let i = 0; i < procs; i++) {
+        count += 1; await addOne(scalar); await bumpSlot(vector, i);
+        await lab.runAll('showdata', [[`process ${i}`, scalar, vector]], { name: `loop1-${i}` });
+      }
+      lab.print('loop2 (updates in parent, parallel children)...');
+      const ps = [];
+      for (let i = 0; i < procs; i++) {
+        count += 1; await addOne(scalar); await bumpSlot(vector, i);
+        ps.push(await lab.spawn('showdata', [`process ${i}`, scalar, vector], { name: `loop2-${i}` }));
+      }
+      await lab.joinAll(ps);
+
+      lab.print('loop3 (updates in serial children)...');
+      for (const name of names(3)) await lab.runAll('updater', [[scalar, vector, null]], { name });
+      await showdata(lab, 'parent temp', scalar, vector);
+
+      lab.print('loop4 (updates in parallel children)...');
+      // A starting gun for the race: once every racer is waiting, they all go at once.
+      const gun = (lab.params.raceIncrements as number) > 0 ? { ready: lab.semaphore(0, { name: 'ready' }), go: lab.event({ name: 'go' }) } : null;
+      const updaters = await lab.startAll('updater', names(4).map(() => [scalar, vector, gun]), { names: names(4) });
+      if (gun) {
+        for (let i = 0; i < procs; i++) await gun.ready.acquire();
+        await gun.go.set();
+      }
+      await lab.joinAll(updaters);
+      await showdata(lab, 'parent end', scalar, vector);
+    },
+    showdata: async (lab, label: string, v: Value, arr: SharedArray) => showdata(lab, label, v, arr),
+    updater: async (lab, v: Value, arr: SharedArray, gun: { ready: Semaphore; go: Event } | null) => {
+      count += 1; // this process's own global
+      await addOne(v);
+      const slots = await arr.len();
+      for (let i = 0; i < slots; i++) await bumpSlot(arr, i);
+      lab.print(`${'updater'.padEnd(12)}: pid:${lab.pid}, global:${count} (its own += 1 only)`);
+      lab.result(`seen:updater:${lab.pid}`, { label: lab.name, pid: lab.pid, global: count } satisfies Seen);
+      const { raceIncrements: n, useLock } = lab.params as { raceIncrements: number; useLock: boolean };
+      if (n === 0) return;
+      if (gun) { await gun.ready.release(); await gun.go.wait(); }
+      for (let i = 0; i < n; i++) {
+        if (useLock) await addOne(v);
+        else await v.set((await v.get()) + 1); // read, then write: another process may write in between
+      }
+    },
+  },
+  check(run, params) {
+    const { procs: p, raceIncrements: n, useLock } = params as { procs: number; raceIncrements: number; useLock: boolean };
+    const rootPid = run.root()?.pid;
+    const seen = run.events.filter((e) => e.kind === 'note' && e.op === 'result' && e.arg?.startsWith('seen:')).map((e) => JSON.parse(e.text!) as Seen);
+    const parent = (label: string) => seen.find((s) => s.pid === rootPid && s.label === label);
+    const end = parent('parent end');
+    const expectedValue = 4 * p + 2 * p * n;
+    const expectedArray = new Array<number>(p).fill(2 + 2 * p);
+    const lostUpdates = end?.value === undefined ? null : expectedValue - end.value;
+    const { lost: lostInEvents, byPid: overwrites } = staleWrites(run);
+    const children = seen.filter((s) => s.pid !== rootPid);
+    const wrongGlobals = children.filter((s) => s.global !== (s.value === undefined ? 1 : 0));
+    const parentGlobal = end?.global;
+    const late = children.filter((s) => s.value !== undefined && s.value < (valueAtStart(run, s.pid) ?? Infinity));
+    const names = new Map(run.processes.map((x) => [x.pid, x.name]));
+    const valueDesc = n === 0 ? `the Value ends at ${expectedValue}` : useLock
+      ? `with the lock, no update is lost: the Value ends at ${expectedValue}`
+      : `without the lock, the Value ends at ${expectedValue} minus the updates lost in the race`;
+    const notes: string[] = [];
+    if (n > 0 && lostUpdates !== null) {
+      const who = [...overwrites].map(([pid, k]) => `${names.get(pid)} (pid ${pid}) ${k}`).join(', ');
+      notes.push(lostUpdates > 0
+        ? `Lost updates: expected ${expectedValue} but the Value ended at ${end!.value}: ${lostUpdates} increments were lost. `
+          + 'Each time, a racer read the Value, another one wrote to it, and the first then wrote back its own old read plus one, '
+          + `wiping out the other's work. Writes made over such a stale read: ${who}.`
+        : `No update was lost: the Value ended at the expected ${expectedValue}${useLock ? ', because every increment held the lock' : '; this time the unlocked increments did not collide (try a larger raceIncrements)'}.`);
+    }
+    return {
+      invariants: [
+        invariant('array-final', `the Array ends at [${expectedArray.join(', ')}]`, JSON.stringify(end?.array) === JSON.stringify(expectedArray),
+          `the parent's last look: [${end?.array?.join(', ') ?? 'none'}]`),
+        invariant('value-final', valueDesc, lostUpdates !== null && (n === 0 || useLock ? lostUpdates === 0 : lostUpdates >= 0),
+          `expected ${expectedValue}, the Value ended at ${end?.value ?? 'unknown'}${lostUpdates ? `: ${lostUpdates} lost` : ''}`),
+        invariant('lost-updates-explained', 'every lost update was overwritten by a write based on a stale read', lostUpdates === lostInEvents,
+          `${lostUpdates} missing from the total; replaying the Value's events, writes over stale reads account for ${lostInEvents}`),
+        invariant('globals-not-shared', "children's globals never show the parent's changes (and the parent's shows only its own)",
+          wrongGlobals.length === 0 && parentGlobal === 2 * p,
+          `${children.length} children: ${wrongGlobals.length ? `unexpected globals in ${wrongGlobals.map((s) => `${names.get(s.pid)}: ${s.global}`).join(', ')}` : 'global 0 in every reader, 1 in every updater (its own += 1)'}; `
+            + `the parent's global ended at ${parentGlobal}`),
+        invariant('children-see-updates', 'every child sees the shared updates made before it started', late.length === 0,
+          late.length ? `stale reads in ${late.map((s) => names.get(s.pid)).join(', ')}` : `${children.filter((s) => s.value !== undefined).length} readers saw them`),
+      ],
+      result: {
+        value: end?.value ?? null, array: end?.array ?? null, expectedValue, lostUpdates,
+        globalsSeen: seen.map((s) => ({ label: s.label, name: names.get(s.pid), pid: s.pid, global: s.global })),
+      },
+      notes,
+    };
+  },
+};
+
+/**
+ * Replays the Value's events. Every write stores (what its writer last read) + 1, so the
+ * total lost is the sum, over the writes, of (the value just before the write - what its
+ * writer had read). Also counts, per process, its writes made over a stale read.
+ */
+function staleWrites(run: RunRecord): { lost: number; byPid: Map<number, number> } {
+  const byPid = new Map<number, number>();
+  const lastRead = new Map<number, number>();
+  let current = 0;
+  let lost = 0;
+  for (const e of run.ops('value')) {
+    if (e.op === 'get') lastRead.set(e.pid, Number(e.res));
+    const read = lastRead.get(e.pid);
+    if (e.op === 'set' && read !== undefined) {
+      lost += current - read;
+      if (current !== read) byPid.set(e.pid, (byPid.get(e.pid) ?? 0) + 1);
+    }
+    current = e.state?.value ?? current;
+  }
+  return { lost, byPid };
+}
+
+/** The Value when a process was created (what the parent had written by then). */
+function valueAtStart(run: RunRecord, pid: number): number | undefined {
+  const created = run.life(pid, 'created')?.seq ?? -1;
+  return run.ops('value').filter((e) => e.seq < created).pop()?.state?.value;
+}

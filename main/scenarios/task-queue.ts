@@ -1,0 +1,80 @@
+// task-queue: workers take tasks from a JoinableQueue and put answers on a result Queue;
+// one poison pill per worker ends them; the parent join()s the task queue, then reads answers.
+import { taskQueueMeta } from '../../shared/scenarios/task-queue';
+import type { JoinableQueue, Queue } from '../worker/handles';
+import { takesFrom } from './queue-events';
+import { invariant, type Scenario } from './scenario';
+
+/** A task: multiply a by b. The pill is null. */
+interface Task { a: number; b: number }
+interface Answer extends Task { product: number }
+
+export const taskQueue: Scenario = {
+  meta: taskQueueMeta,
+  programs: {
+    main: async (lab) => {
+      const { tasks: numJobs, consumers: numConsumers } = lab.params as { tasks: number; consumers: number };
+      const tasks = lab.joinableQueue({ name: 'tasks' });
+      const results = lab.queue({ name: 'results' });
+      lab.print(`Creating ${numConsumers} consumers`);
+      await lab.startAll('consumer', Array.from({ length: numConsumers }, () => [tasks, results]),
+        { names: Array.from({ length: numConsumers }, (_, i) => `Consumer-${i + 1}`) });
+      for (let i = 0; i < numJobs; i++) await tasks.put({ a: i, b: i } satisfies Task);
+      for (let i = 0; i < numConsumers; i++) await tasks.put(null); // a poison pill per consumer
+      await tasks.join(); // every task and every pill marked done
+      for (let left = numJobs; left > 0; left--) {
+        const r = await results.get<Answer>();
+        lab.print(`Result: ${r.a} * ${r.b} = ${r.product}`);
+      }
+    },
+    consumer: async (lab, tasks: JoinableQueue, results: Queue) => {
+      for (;;) {
+        const next = await tasks.get<Task | null>();
+        if (next === null) {
+          lab.print(`${lab.name}: Exiting`);
+          await tasks.taskDone(); // the pill counts as a task too
+          return;
+        }
+        lab.print(`${lab.name}: ${next.a} * ${next.b}`);
+        await lab.sleep(0.1); // pretend the work takes time
+        const answer: Answer = { ...next, product: next.a * next.b };
+        await tasks.taskDone();
+        await results.put(answer);
+      }
+    },
+  },
+  check(run, params) {
+    const n = params.tasks as number;
+    const consumers = run.byProgram('consumer');
+    const parent = run.root()?.pid;
+    const took = takesFrom(run, 'tasks');
+    const whoRan: Record<number, number> = {};
+    for (const t of took) if (t.value !== null) whoRan[(t.value as Task).a] = t.pid;
+    const answers = takesFrom(run, 'results').filter((t) => t.pid === parent).map((t) => t.value as Answer);
+    const byTask = [...answers].sort((x, y) => x.a - y.a);
+    const exact = byTask.length === n && byTask.every((r, i) => r.a === i && r.b === i && r.product === i * i);
+    const pills: Record<string, number> = {};
+    const badExits: string[] = [];
+    for (const c of consumers) {
+      const mine = took.filter((t) => t.pid === c.pid && t.value === null);
+      pills[c.name] = mine.length;
+      const exited = run.life(c.pid, 'exited');
+      if (mine.length !== 1 || c.exitCode !== 0 || !exited || exited.seq < mine[0].seq) badExits.push(`${c.name}: ${mine.length} pills, exit ${c.signal ?? c.exitCode}`);
+    }
+    const dones = run.ops('tasks', 'task_done').filter((e) => e.res === 'null');
+    const joinEnd = run.ops('tasks', 'join').find((e) => e.pid === parent && e.ph !== 'B');
+    const before = joinEnd ? dones.filter((e) => e.seq < joinEnd.seq).length : 0;
+    const want = n + consumers.length;
+    return {
+      invariants: [
+        invariant('results-exact', `the results are exactly {i*i} for i in 0..${n - 1}`, exact,
+          `${answers.length} results, in arrival order: ${answers.map((r) => r.product).join(', ')}`),
+        invariant('exit-after-pill', 'each consumer exits once, with code 0, after taking its own pill', badExits.length === 0 && consumers.length === params.consumers,
+          badExits.length ? badExits.join('; ') : `${consumers.length} consumers, one pill each, all exited 0 after it`),
+        invariant('join-after-task-done', 'join() returned only after every task_done()', !!joinEnd && before === want && dones.length === want && joinEnd.state?.unfinished === 0,
+          joinEnd ? `${before} of ${dones.length} task_done() calls came before join() returned (${n} tasks + ${consumers.length} pills)` : 'join() never returned'),
+      ],
+      result: { results: answers.map((r) => r.product), whoRan, pills, taskDoneBeforeJoin: before },
+    };
+  },
+};

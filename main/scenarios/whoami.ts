@@ -1,0 +1,68 @@
+// whoami: the parent calls whoami() directly, then in one child it joins, then in
+// `children` children it does not join, and prints its exit line; all prints share a lock.
+import { whoamiMeta } from '../../shared/scenarios/whoami';
+import type { Lab } from '../worker/lab';
+import type { Lock } from '../worker/handles';
+import { invariant, type Scenario } from './scenario';
+
+const EXIT_LINE = 'Main process exit.';
+
+async function printWhoami(lab: Lab, label: string, printLock: Lock): Promise<void> {
+  await printLock.with(() => lab.print(`${label}: name:${lab.name}, pid:${lab.pid}`));
+}
+
+export const whoami: Scenario = {
+  meta: whoamiMeta,
+  programs: {
+    main: async (lab) => {
+      const printLock = lab.lock({ name: 'print-lock' });
+      await printWhoami(lab, 'function call', printLock);
+      const p = await lab.spawn('whoami', ['spawned child', printLock], { name: 'spawned-child' });
+      await p.join();
+      const n = lab.params.children as number;
+      await lab.startAll('whoami', Array.from({ length: n }, (_, i) => [`run process ${i}`, printLock]),
+        { names: Array.from({ length: n }, (_, i) => `run-process-${i}`) });
+      await printLock.with(() => lab.print(EXIT_LINE));
+      // No join: the program ends here, and the process still waits for its children (as Python's does).
+    },
+    whoami: async (lab, label: string, printLock: Lock) => { await printWhoami(lab, label, printLock); },
+  },
+  check(run, params) {
+    const root = run.root();
+    const kids = run.processes.filter((p) => p.parentPid !== null);
+    const prints = run.prints();
+    const labelOf = (text = '') => (text === EXIT_LINE ? 'exit' : text.split(':')[0]);
+    const order = prints.map((e) => labelOf(e.text));
+    const exitAt = order.indexOf('exit');
+    const after = exitAt < 0 ? [] : order.slice(exitAt + 1);
+    const lockEvents = run.ops('print-lock');
+    const unlocked = prints.filter((p) => lockEvents.filter((e) => e.seq < p.seq).at(-1)?.state?.owner !== p.pid);
+    const nonZero = kids.filter((p) => p.exitCode !== 0);
+    const joinedAt = order.indexOf('spawned child');
+    const rootExit = root && run.life(root.pid, 'exited');
+    const lateKids = kids.filter((p) => !rootExit || (run.life(p.pid, 'exited')?.seq ?? Infinity) > rootExit.seq);
+    const expectedLines = 3 + (params.children as number);
+    return {
+      invariants: [
+        invariant('children-exit-0', 'all children exit 0', kids.length === 1 + (params.children as number) && nonZero.length === 0,
+          nonZero.length ? nonZero.map((p) => `${p.name}: ${p.signal ?? p.exitCode}`).join(', ') : `${kids.length} children, all exit codes 0`),
+        invariant('order-shown', 'the children\'s lines may follow the parent\'s exit line; the report shows the order that happened',
+          prints.length === expectedLines && exitAt >= 0,
+          `${prints.length} of ${expectedLines} lines; ${after.length} after the parent's exit line${after.length ? ` (${after.join(', ')})` : ''}`),
+        invariant('joined-child-first', 'the joined child\'s line comes right after the direct call, before the later children and the exit line',
+          joinedAt === 1 && order[0] === 'function call', `order: ${order.join(' → ')}`),
+        invariant('prints-under-lock', 'every line is printed while its process holds the print lock', unlocked.length === 0,
+          unlocked.length ? `${unlocked.length} lines printed without the lock` : `all ${prints.length} lines printed under the lock`),
+        invariant('parent-waits-for-children', 'the parent process exits only after all its children have', !!rootExit && lateKids.length === 0,
+          lateKids.length ? `still running when the parent exited: ${lateKids.map((p) => p.name).join(', ')}` : `parent exited at ${rootExit ? rootExit.t : '?'} µs, after its ${kids.length} children`),
+      ],
+      result: {
+        parentPid: root?.pid ?? null,
+        order,
+        linesAfterParentExit: after.length,
+        pids: Object.fromEntries(prints.map((e) => [labelOf(e.text), e.pid])),
+      },
+      notes: after.length ? [`${after.length} of the ${params.children} unjoined children printed after the parent's exit line (${after.join(', ')}); the parent process still waited for them before exiting.`] : [],
+    };
+  },
+};
