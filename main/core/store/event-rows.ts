@@ -1,5 +1,5 @@
-// LabEvent <-> events table row. Rows travel to the writer thread as JSON arrays in this
-// column order, which is also the INSERT's parameter order.
+// LabEvent <-> a compact row (an array in this column order), the form events are kept in:
+// a block of events is a JSON array of such rows.
 import type { LabEvent } from '../../../shared/events';
 
 export const EVENT_COLUMNS = [
@@ -19,21 +19,21 @@ export function eventToRow(e: LabEvent): EventRow {
   ];
 }
 
-type DbRow = Record<(typeof EVENT_COLUMNS)[number], string | number | null>;
+const at = (name: (typeof EVENT_COLUMNS)[number]) => EVENT_COLUMNS.indexOf(name);
+const I = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, at(c)])) as Record<(typeof EVENT_COLUMNS)[number], number>;
 
-export function rowToEvent(r: DbRow): LabEvent {
-  const e: LabEvent = { seq: r.seq as number, t: r.t as number, pid: r.pid as number, ph: r.ph as LabEvent['ph'], kind: r.kind as LabEvent['kind'] };
-  for (const k of ['obj', 'op', 'arg', 'res', 'text', 'signal'] as const) if (r[k] !== null) e[k] = r[k] as string;
-  if (r.life !== null) e.life = r.life as LabEvent['life'];
-  if (r.exit_code !== null || r.kind === 'life' && r.life === 'exited') e.exitCode = r.exit_code as number | null;
-  if (r.kind === 'life' && r.life === 'exited') e.signal = (r.signal as string | null) ?? null;
+export function rowToEvent(r: EventRow): LabEvent {
+  const e: LabEvent = { seq: r[I.seq] as number, t: r[I.t] as number, pid: r[I.pid] as number, ph: r[I.ph] as LabEvent['ph'], kind: r[I.kind] as LabEvent['kind'] };
+  for (const k of ['obj', 'op', 'arg', 'res', 'text', 'signal'] as const) if (r[I[k]] !== null) e[k] = r[I[k]] as string;
+  const life = r[I.life] as LabEvent['life'] | null;
+  if (life !== null) e.life = life;
+  if (life === 'exited') { e.exitCode = r[I.exit_code] as number | null; e.signal = (r[I.signal] as string | null) ?? null; }
   const state: NonNullable<LabEvent['state']> = {};
-  if (r.size !== null) state.size = r.size as number;
-  if (r.unfinished !== null) state.unfinished = r.unfinished as number;
-  if (r.value !== null) state.value = r.value as number;
-  if (r.owner !== null) state.owner = r.owner === 0 ? null : (r.owner as number); // 0: held by nobody
-  if (r.flag !== null) state.flag = r.flag === 1;
-  if (r.waiters !== null) state.waiters = r.waiters as number;
+  const num = (k: 'size' | 'unfinished' | 'value' | 'waiters') => { if (r[I[k]] !== null) state[k] = r[I[k]] as number; };
+  num('size'); num('unfinished'); num('value');
+  if (r[I.owner] !== null) state.owner = r[I.owner] === 0 ? null : (r[I.owner] as number); // 0: held by nobody
+  if (r[I.flag] !== null) state.flag = r[I.flag] === 1;
+  num('waiters');
   if (Object.keys(state).length) e.state = state;
   return e;
 }

@@ -35,21 +35,18 @@ export const MIGRATIONS: readonly string[] = [
      end_ms REAL,
      PRIMARY KEY (run_id, pid)
    ) WITHOUT ROWID;
-   -- Keyed by the run's number and the event's sequence number: small keys, no other index,
-   -- so writing stays fast. Time windows go through event_buckets (seq follows time).
-   CREATE TABLE events (
+   -- Events are kept in blocks: one row per batch the kernel handed out, its events a JSON
+   -- array of rows (columns in main/core/store/event-rows.ts). Writing a block costs about as
+   -- much as writing one event, so the history keeps up with the fastest runs.
+   CREATE TABLE event_blocks (
      run_no INTEGER NOT NULL,
-     seq INTEGER NOT NULL,
-     t INTEGER NOT NULL,
-     pid INTEGER NOT NULL,
-     ph TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     obj TEXT, op TEXT, arg TEXT, res TEXT, text TEXT, life TEXT,
-     exit_code INTEGER, signal TEXT,
-     -- the object's state after the operation, one column per field so charts can aggregate;
-     -- owner 0 means a lock held by nobody
-     size INTEGER, unfinished INTEGER, value REAL, owner INTEGER, flag INTEGER, waiters INTEGER,
-     PRIMARY KEY (run_no, seq)
+     first_seq INTEGER NOT NULL,
+     last_seq INTEGER NOT NULL,
+     first_t INTEGER NOT NULL,
+     last_t INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     events TEXT NOT NULL,
+     PRIMARY KEY (run_no, first_seq)
    ) WITHOUT ROWID;
    -- Per run, per 10 ms of run time, per object: what a chart needs, kept up to date as events
    -- are written, so that even a run of a million events opens at once.

@@ -3,7 +3,7 @@
 import type { LabEvent } from '../../../shared/events';
 import type { RunReport, RunStatus } from '../../../shared/run-report';
 import type { Db } from './open-database';
-import { EVENT_COLUMNS, rowToEvent } from './event-rows';
+import { rowToEvent, type EventRow } from './event-rows';
 import { BUCKET_US } from './bucket-aggregator';
 
 export interface HistoryFilter { scenario?: string; status?: string; limit?: number; offset?: number }
@@ -65,20 +65,27 @@ export class RunQueries {
     return (this.db.prepare('SELECT no FROM runs WHERE id = ?').get(runId) as { no: number } | undefined)?.no;
   }
 
-  /** A run's events in [fromUs, toUs]: the buckets give the seq range, the key does the rest. */
+  /** A run's events in [fromUs, toUs], in order: the blocks that overlap the window, unpacked. */
   events(runId: string, fromUs = 0, toUs = Number.MAX_SAFE_INTEGER, limit = 1_000_000): LabEvent[] {
     const no = this.runNo(runId);
     if (no === undefined) return [];
-    const range = this.db.prepare(`SELECT min(first_seq) AS a, max(last_seq) AS b FROM event_buckets
-      WHERE run_no = ? AND obj = '' AND bucket BETWEEN ? AND ?`).get(no, Math.floor(fromUs / BUCKET_US) - 1, Math.floor(Math.min(toUs, 2 ** 52) / BUCKET_US) + 1) as { a: number | null; b: number | null };
-    if (range.a === null) return [];
-    return (this.db.prepare(`SELECT ${EVENT_COLUMNS.join(', ')} FROM events WHERE run_no = ? AND seq BETWEEN ? AND ? AND t BETWEEN ? AND ? ORDER BY seq LIMIT ?`)
-      .all(no, range.a, range.b, fromUs, toUs, limit) as Parameters<typeof rowToEvent>[0][]).map(rowToEvent);
+    const out: LabEvent[] = [];
+    const blocks = this.db.prepare('SELECT events FROM event_blocks WHERE run_no = ? AND last_t >= ? AND first_t <= ? ORDER BY first_seq')
+      .all(no, fromUs, toUs) as { events: string }[];
+    for (const b of blocks) {
+      for (const row of JSON.parse(b.events) as EventRow[]) {
+        const e = rowToEvent(row);
+        if (e.t < fromUs || e.t > toUs) continue;
+        out.push(e);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
   }
 
   countEvents(runId: string): number {
     const no = this.runNo(runId);
-    return no === undefined ? 0 : (this.db.prepare('SELECT count(*) AS n FROM events WHERE run_no = ?').get(no) as { n: number }).n;
+    return no === undefined ? 0 : (this.db.prepare('SELECT coalesce(sum(count), 0) AS n FROM event_blocks WHERE run_no = ?').get(no) as { n: number }).n;
   }
 
   /** Chart data for [fromUs, toUs] in `buckets` equal slices, from the stored 10 ms buckets. */
@@ -107,7 +114,7 @@ export class RunQueries {
   /** Deletes runs with everything recorded for them; returns the ids that were not found. */
   delete(runIds: string[]): string[] {
     const missing: string[] = [];
-    const steps = ['DELETE FROM events WHERE run_no = ?', 'DELETE FROM event_buckets WHERE run_no = ?', 'DELETE FROM runs WHERE no = ?'].map((q) => this.db.prepare(q));
+    const steps = ['DELETE FROM event_blocks WHERE run_no = ?', 'DELETE FROM event_buckets WHERE run_no = ?', 'DELETE FROM runs WHERE no = ?'].map((q) => this.db.prepare(q));
     this.db.transaction(() => {
       for (const id of runIds) {
         const no = this.runNo(id);
@@ -118,12 +125,11 @@ export class RunQueries {
     return missing;
   }
 
-  /** First and last event times of a run (from the key's two ends: no scan). */
+  /** First and last event times of a run. */
   timeSpan(runId: string): { fromUs: number; toUs: number } | undefined {
     const no = this.runNo(runId);
     if (no === undefined) return undefined;
-    const first = this.db.prepare('SELECT t FROM events WHERE run_no = ? ORDER BY seq LIMIT 1').get(no) as { t: number } | undefined;
-    const last = this.db.prepare('SELECT max(t) AS t FROM event_buckets b JOIN events e ON e.run_no = b.run_no AND e.seq = b.last_seq WHERE b.run_no = ? AND b.obj = \'\'').get(no) as { t: number | null };
-    return first ? { fromUs: first.t, toUs: last.t ?? first.t } : undefined;
+    const r = this.db.prepare('SELECT min(first_t) AS a, max(last_t) AS b FROM event_blocks WHERE run_no = ?').get(no) as { a: number | null; b: number | null };
+    return r.a === null ? undefined : { fromUs: r.a, toUs: r.b! };
   }
 }

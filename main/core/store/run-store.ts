@@ -29,7 +29,7 @@ export class RunStore {
   private markInterrupted(): number {
     const running = this.db.prepare("SELECT id, host_pid FROM runs WHERE status = 'running'").all() as { id: string; host_pid: number | null }[];
     const dead = running.filter((r) => r.host_pid === null || !processExists(r.host_pid));
-    const mark = this.db.prepare("UPDATE runs SET status = 'interrupted', event_count = (SELECT count(*) FROM events WHERE run_no = runs.no) WHERE id = ?");
+    const mark = this.db.prepare("UPDATE runs SET status = 'interrupted', event_count = (SELECT coalesce(sum(count), 0) FROM event_blocks WHERE run_no = runs.no) WHERE id = ?");
     this.db.transaction(() => { for (const r of dead) mark.run(r.id); })();
     return dead.length;
   }

@@ -1,36 +1,35 @@
-// The statements that write a run: its row when it starts, its events while it goes, and
-// its report (processes, output, outcome) when it ends.
+// The statements that write a run: its row when it starts, its event blocks and chart
+// buckets while it goes, and its report (processes, output, outcome) when it ends.
 import type { RunReport } from '../../../shared/run-report';
 import type { Db } from './open-database';
-import { EVENT_COLUMNS, type EventRow } from './event-rows';
-import { aggregateBuckets, UPSERT_BUCKET } from './bucket-aggregator';
-
-const ROWS_PER_INSERT = 40;
-
-function insertEventsSql(rows: number): string {
-  const one = `(?${', ?'.repeat(EVENT_COLUMNS.length)})`;
-  return `INSERT INTO events (run_no, ${EVENT_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
-}
+import { UPSERT_BUCKET, type BucketRow } from './bucket-aggregator';
 
 export interface RunStart {
   id: string; scenario: string; params: Record<string, unknown>; seed: number; timeUnitMs: number;
   appVersion: string; startedAt: string; hostPid: number;
 }
 
+/** One batch of events as the writer thread receives it: rows already encoded, buckets folded. */
+export interface EventBlock {
+  firstSeq: number; lastSeq: number; firstT: number; lastT: number; count: number;
+  /** JSON array of event rows (event-rows.ts). */
+  events: string;
+  buckets: BucketRow[];
+}
+
 export class RunWrites {
   private readonly insertRun;
-  private readonly insertEvent;
+  private readonly insertBlock;
+  private readonly upsertBucket;
   private readonly finish;
   private readonly insertProcess;
   private readonly insertOutput;
-  private readonly upsertBucket;
-  private readonly insertEventBlock;
 
   constructor(private readonly db: Db) {
     this.insertRun = db.prepare(`INSERT INTO runs (id, scenario, params, seed, time_unit_ms, app_version, started_at, status, host_pid)
       VALUES (@id, @scenario, @params, @seed, @timeUnitMs, @appVersion, @startedAt, 'running', @hostPid)`);
-    this.insertEvent = db.prepare(insertEventsSql(1));
-    this.insertEventBlock = db.prepare(insertEventsSql(ROWS_PER_INSERT));
+    this.insertBlock = db.prepare(`INSERT INTO event_blocks (run_no, first_seq, last_seq, first_t, last_t, count, events)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.upsertBucket = db.prepare(UPSERT_BUCKET);
     this.finish = db.prepare(`UPDATE runs SET ended_at = @endedAt, status = @status, duration_ms = @durationMs, summary = @summary,
       invariants = @invariants, result = @result, notes = @notes, hang = @hang, event_count = @eventCount,
@@ -45,18 +44,11 @@ export class RunWrites {
     return Number(this.insertRun.run({ ...r, params: JSON.stringify(r.params) }).lastInsertRowid);
   }
 
-  /** Inserts rows and folds them into the chart buckets; the caller wraps calls in a transaction. */
-  insertEvents(runNo: number, rows: EventRow[]): number {
-    // Many rows per statement: binding is per value, but stepping is per statement.
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      const params: (string | number | null)[] = [];
-      for (let j = i; j < i + ROWS_PER_INSERT; j++) params.push(runNo, ...rows[j]);
-      this.insertEventBlock.run(params);
-    }
-    for (; i < rows.length; i++) this.insertEvent.run(runNo, ...rows[i]);
-    for (const b of aggregateBuckets(rows)) this.upsertBucket.run(runNo, ...b);
-    return rows.length;
+  /** Inserts a block and merges its buckets; the caller wraps calls in a transaction. */
+  insertEvents(runNo: number, b: EventBlock): number {
+    this.insertBlock.run(runNo, b.firstSeq, b.lastSeq, b.firstT, b.lastT, b.count, b.events);
+    for (const bucket of b.buckets) this.upsertBucket.run(runNo, ...bucket);
+    return b.count;
   }
 
   endRun(r: RunReport): void {

@@ -5,6 +5,7 @@ import type { LabEvent } from '../../../shared/events';
 import type { RunReport } from '../../../shared/run-report';
 import { compiledPath } from '../compiled-path';
 import { eventToRow } from './event-rows';
+import { aggregateBuckets } from './bucket-aggregator';
 import type { RunStart } from './run-writes';
 import type { WriterMessage, WriterReply } from './writer-thread';
 
@@ -27,9 +28,20 @@ export class StoreWriter {
 
   begin(run: RunStart): void { this.post({ t: 'begin', run }); }
 
-  /** One JSON string per batch: cheaper to hand over than a structured clone of each event. */
+  /**
+   * Hands a batch over as one block: its rows as one JSON string (cheaper to pass than a clone
+   * of each event, and stored as it is) and its chart buckets already folded.
+   */
   events(runId: string, batch: LabEvent[]): void {
-    if (batch.length) this.post({ t: 'events', runId, rows: JSON.stringify(batch.map(eventToRow)) });
+    if (!batch.length) return;
+    const rows = batch.map(eventToRow);
+    let firstT = batch[0].t;
+    let lastT = firstT;
+    for (const e of batch) { if (e.t < firstT) firstT = e.t; if (e.t > lastT) lastT = e.t; }
+    this.post({ t: 'events', runId, block: {
+      firstSeq: batch[0].seq, lastSeq: batch[batch.length - 1].seq, firstT, lastT, count: batch.length,
+      events: JSON.stringify(rows), buckets: aggregateBuckets(rows),
+    } });
   }
 
   end(report: RunReport): void { this.post({ t: 'end', report }); }

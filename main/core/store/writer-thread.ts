@@ -1,15 +1,14 @@
 // The history's writer, in a worker thread: the kernel's thread only posts messages, so a
-// slow disk can never stall a run. Events arrive as JSON batches and are written in one
-// transaction per turn of this thread's event loop, however many batches came in.
+// slow disk can never stall a run. Event blocks are written in one transaction per turn of
+// this thread's event loop, however many came in.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunReport } from '../../../shared/run-report';
 import { openDatabase } from './open-database';
-import type { EventRow } from './event-rows';
-import { RunWrites, type RunStart } from './run-writes';
+import { RunWrites, type EventBlock, type RunStart } from './run-writes';
 
 export type WriterMessage =
   | { t: 'begin'; run: RunStart }
-  | { t: 'events'; runId: string; rows: string }
+  | { t: 'events'; runId: string; block: EventBlock }
   | { t: 'end'; report: RunReport }
   | { t: 'flush'; id: number };
 
@@ -18,14 +17,14 @@ export type WriterReply = { t: 'flushed'; id: number; written: number } | { t: '
 const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
 const { db } = openDatabase(file, { nativeBinding });
 const writes = new RunWrites(db);
-const pending: { runId: string; rows: EventRow[] }[] = [];
+const pending: { runId: string; block: EventBlock }[] = [];
 /** Run ids to the numbers that key their events. */
 const runNos = new Map<string, number>();
 let scheduled = false;
 let written = 0;
 
 const commit = db.transaction(() => {
-  for (const batch of pending) written += writes.insertEvents(runNos.get(batch.runId)!, batch.rows);
+  for (const p of pending) written += writes.insertEvents(runNos.get(p.runId)!, p.block);
   pending.length = 0;
 });
 
@@ -37,7 +36,7 @@ function writePending(): void {
 parentPort!.on('message', (m: WriterMessage) => {
   try {
     if (m.t === 'events') {
-      pending.push({ runId: m.runId, rows: JSON.parse(m.rows) as EventRow[] });
+      pending.push({ runId: m.runId, block: m.block });
       if (!scheduled) { scheduled = true; setImmediate(writePending); }
       return;
     }
