@@ -8,9 +8,10 @@ export interface PythonInfo { command: string; version: string; startMethod: str
 
 /** The script is not compiled: it is read from the sources, whether this runs from dist/ or not. */
 function scriptPath(): string {
+  const relative = path.join('main', 'bench', 'python', 'mp_bench.py');
   let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'main', 'bench', 'python', 'mp_bench.py');
+  while (!existsSync(path.join(dir, relative)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, relative);
 }
 
 /** python3 (or $PYTHON) with multiprocessing, or null when there is none. */

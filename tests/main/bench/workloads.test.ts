@@ -1,5 +1,7 @@
 // The benchmark's workloads, run small: each must finish and measure what it says, on both
 // sides, so `npm run bench` cannot rot between runs. (Speed itself is the bench's job.)
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../../main/bench/metrics';
 import { runLab } from '../../../main/bench/lab-side';
@@ -26,8 +28,11 @@ describe('bench workloads (lab side)', () => {
 
 describe('bench workloads (python side)', () => {
   const py = findPython();
-  it('finds python3 with multiprocessing on this machine', () => {
+  it('finds python3 with multiprocessing on this machine, from the sources and from dist/', () => {
     expect(py?.startMethod).toBeTruthy();
+    const compiled = path.resolve(__dirname, '../../../dist/main/bench/python-side.js');
+    const r = spawnSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(compiled)}).findPython()))`], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual(py);
   });
   it.each(METRICS.filter((m) => m.python).map((m) => m.metric))('%s runs in Python with the same size', async (metric) => {
     const n = sizeOf(metric);
