@@ -47,6 +47,7 @@ function prepare(file: string, o: OpenOptions): Opened {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, version);
+    checkTables(db);
     return { db, notices: [] };
   } catch (e) {
     db.close();
@@ -60,6 +61,15 @@ function migrate(db: Db, from: number): void {
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+}
+
+const TABLES = ['runs', 'processes', 'event_blocks', 'event_buckets', 'output'];
+
+/** A file that claims our format but lacks its tables is treated as damaged. */
+function checkTables(db: Db): void {
+  const have = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const missing = TABLES.filter((t) => !have.has(t));
+  if (missing.length) throw Object.assign(new Error(`tables missing: ${missing.join(', ')}`), { code: 'SQLITE_CORRUPT_SCHEMA' });
 }
 
 function isDamaged(e: unknown): boolean {

@@ -52,8 +52,11 @@ describe('WarmPool', () => {
   });
 
   it('no worker outlives a host killed with SIGKILL', async () => {
-    const host = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    await new Promise<void>((resolve) => host.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Activating')) resolve(); }));
+    const host = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000', '--no-store'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise<void>((resolve, reject) => {
+      host.stdout.on('data', (d: Buffer) => { if (d.toString().includes('Activating')) resolve(); });
+      host.once('exit', (code) => reject(new Error(`the host exited early with code ${code}`)));
+    });
     const workers = childrenOf(host.pid!);
     expect(workers.length).toBeGreaterThanOrEqual(4);
     host.kill('SIGKILL');

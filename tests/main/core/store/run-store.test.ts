@@ -104,6 +104,18 @@ describe('RunStore', () => {
     await store.close();
   });
 
+  it('sets aside a file that claims the current format but lacks its tables', async () => {
+    const file = tmp();
+    const odd = new Database(file);
+    odd.exec('CREATE TABLE runs (id TEXT)');
+    odd.pragma(`user_version = ${SCHEMA_VERSION}`);
+    odd.close();
+    const store = RunStore.open(file);
+    expect(store.notices.join(' ')).toMatch(/tables missing: processes, event_blocks, event_buckets, output.*moved to/);
+    expect(store.queries.history()).toEqual([]);
+    await store.close();
+  });
+
   it('marks a run interrupted when its host died while writing, keeping what was recorded', async () => {
     const file = tmp();
     const cli = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000', '--db', file], { stdio: ['ignore', 'pipe', 'ignore'] });
