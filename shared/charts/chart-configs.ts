@@ -3,7 +3,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { LabEvent, ObjectState } from '../events';
 import type { RunReport } from '../run-report';
-import { processSegments } from './process-states';
+import { processTimelines, stateKind } from '../analysis/process-timelines';
 import { STATE_COLOURS, processColour } from './palette';
 
 const ms = (us: number) => Math.round(us) / 1000;
@@ -12,11 +12,12 @@ const ms = (us: number) => Math.round(us) / 1000;
 export function timelineConfig(report: RunReport, events: readonly LabEvent[]): ChartConfiguration<'bar'> {
   const endUs = Math.max(report.durationMs * 1000, ...events.map((e) => e.t));
   const label = new Map(report.processes.map((p) => [p.pid, `${p.name} (${p.pid})`]));
-  const segments = processSegments(events, endUs);
+  const timelines = processTimelines(events, endUs);
   const datasets = (Object.keys(STATE_COLOURS) as (keyof typeof STATE_COLOURS)[]).map((state) => ({
     label: state,
     backgroundColor: STATE_COLOURS[state],
-    data: segments.filter((s) => s.state === state).map((s) => ({ x: [ms(s.fromUs), ms(s.toUs)] as [number, number], y: label.get(s.pid) ?? String(s.pid) })),
+    data: [...timelines].flatMap(([pid, spans]) => spans.filter((s) => stateKind(s.label) === state)
+      .map((s) => ({ x: [ms(s.start), ms(s.end)] as [number, number], y: label.get(pid) ?? String(pid), detail: s.label }))),
     grouped: false,
     barPercentage: 0.8,
   }));

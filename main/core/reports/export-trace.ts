@@ -2,9 +2,9 @@
 // process with its states and operations, counter tracks for the shared objects, and flow
 // arrows for items (put → get, send → recv), wake-ups (set → wait, notify → re-acquire,
 // release → acquire, exit → join) and spawns.
-import { linkEvents } from './event-links';
-import type { EventLink } from './event-link';
-import { indexLog } from './log-index';
+import { linkEvents } from '../../../shared/analysis/event-links';
+import type { EventLink } from '../../../shared/analysis/event-link';
+import { indexLog } from '../../../shared/analysis/log-index';
 import type { RunExport } from './run-export';
 import { counterEvents } from './trace-counters';
 import { SHARED_PID, tidOf, type ChromeTrace, type TraceEvent } from './trace-event';

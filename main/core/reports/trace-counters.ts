@@ -3,7 +3,7 @@
 // lock held 0/1, event flag 0/1, list/dict size, ...). Every sample repeats the object's
 // last known values, so each series stays continuous in viewers that fill gaps with 0.
 import type { LabEvent, ObjectState } from '../../../shared/events';
-import type { LogIndex } from './log-index';
+import type { LogIndex } from '../../../shared/analysis/log-index';
 import { SHARED_PID, tidOf, type TraceEvent } from './trace-event';
 
 export function counterEvents(events: readonly LabEvent[], index: LogIndex): TraceEvent[] {

@@ -3,9 +3,9 @@
 // time, so every op needs one), prints, notes and lifecycle steps as instants, and its exit
 // as a last 1 µs slice. Events of pid 0 (the kernel itself) go on the shared-objects track.
 import type { LabEvent } from '../../../shared/events';
-import type { EventLink } from './event-link';
-import type { LogIndex } from './log-index';
-import { processStates, reacquireRelabels, type Relabels } from './process-states';
+import type { EventLink } from '../../../shared/analysis/event-link';
+import type { LogIndex } from '../../../shared/analysis/log-index';
+import { processStates, reacquireRelabels, type Relabels } from '../../../shared/analysis/process-states';
 import { processNames, type RunExport } from './run-export';
 import { SHARED_PID, tidOf, type TraceEvent } from './trace-event';
 

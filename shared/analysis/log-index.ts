@@ -1,7 +1,7 @@
 // Reads an event log once for the exporters: which kind each object is (from its 'create'
 // event) and which 'E' ended each blocked 'B'. A process has one blocked call at a time in
 // practice, but an async program can have several, so a 'B' is matched by pid and op.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 
 export interface LogIndex {
   /** Object label → kind ("Queue", "Condition", ...). */

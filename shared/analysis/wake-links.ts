@@ -3,7 +3,7 @@
 // and task_done → join are the successful 'E' events that directly follow it. A notified
 // Condition waiter is different: its 'E' ('re-acquire' on the lock) comes only once it has
 // the lock back, later, so notify is paired by replaying the condition's FIFO wait list.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 import type { EventLink } from './event-link';
 import { isFailure, type LogIndex } from './log-index';
 

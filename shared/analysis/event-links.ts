@@ -1,5 +1,5 @@
 // Every causal link the exporters know how to read from an event log, in log order.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 import type { EventLink } from './event-link';
 import { itemLinks } from './item-links';
 import type { LogIndex } from './log-index';

@@ -3,7 +3,7 @@
 // once its program has returned and its atexit answered (the worker is shutting down). A notified
 // Condition waiter is relabelled 'blocked: re-acquire on <lock>' from the notify on, since
 // from then on it waits for the lock, not for the notify.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 import type { EventLink } from './event-link';
 import type { LogIndex } from './log-index';
 

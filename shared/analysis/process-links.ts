@@ -1,6 +1,6 @@
 // Process links: a parent's spawn call to the child's creation, and a child's exit to the
 // join it woke in the parent.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 import type { EventLink } from './event-link';
 import type { LogIndex } from './log-index';
 

@@ -2,7 +2,7 @@
 // each recv received (per pipe end). Both are FIFO, so the n-th item that entered a channel
 // is the n-th one taken out. An item enters at an immediate put ('X') or when a blocked
 // put ends ('E'); failed puts and gets (Full, Empty, EOFError, ...) carry no item.
-import type { LabEvent } from '../../../shared/events';
+import type { LabEvent } from '../events';
 import type { EventLink } from './event-link';
 import { isFailure, type LogIndex } from './log-index';
 
