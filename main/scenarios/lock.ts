@@ -84,9 +84,7 @@ export const lock: Scenario = {
     `${lines.length} lines, ${interleaved.length} interleaved, ${lines.length - mixed.length} whole${mixed.length ? `: ${show(lines)}` : ''}`
       + (shownOk ? '' : `; the parent read ${JSON.stringify(shown)}`)));
     if (params.useLock) {
-      // Who held the console lock at each write: the owner after the last lock event before it.
-      const lockEvents = run.ops('console-lock');
-      const unlocked = appends.filter((a) => lockEvents.filter((e) => e.seq < a.seq).at(-1)?.state?.owner !== a.pid);
+      const unlocked = run.notUnderLock('console-lock', appends);
       invariants.push(
         invariant('writes-under-lock', 'every piece is written while its worker holds the console lock', unlocked.length === 0,
           unlocked.length ? `${unlocked.length} pieces written without holding the lock` : `all ${appends.length} pieces written under the lock`),

@@ -35,8 +35,7 @@ export const whoami: Scenario = {
     const order = prints.map((e) => labelOf(e.text));
     const exitAt = order.indexOf('exit');
     const after = exitAt < 0 ? [] : order.slice(exitAt + 1);
-    const lockEvents = run.ops('print-lock');
-    const unlocked = prints.filter((p) => lockEvents.filter((e) => e.seq < p.seq).at(-1)?.state?.owner !== p.pid);
+    const unlocked = run.notUnderLock('print-lock', prints);
     const nonZero = kids.filter((p) => p.exitCode !== 0);
     const joinedAt = order.indexOf('spawned child');
     const rootExit = root && run.life(root.pid, 'exited');

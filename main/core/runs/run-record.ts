@@ -49,6 +49,18 @@ export class RunRecord {
 
   prints(pid?: number): LabEvent[] { return this.events.filter((e) => e.kind === 'print' && (pid === undefined || e.pid === pid)); }
   ops(obj: string, op?: string): LabEvent[] { return this.events.filter((e) => e.kind === 'op' && e.obj === obj && (op === undefined || e.op === op)); }
+  /** The events of `acts` that their process did without holding lock `lock` (by the lock's
+   *  owner after its last event before each act). */
+  notUnderLock(lock: string, acts: readonly LabEvent[]): LabEvent[] {
+    const lockEvents = this.ops(lock);
+    let i = 0;
+    let owner: number | null | undefined;
+    return [...acts].sort((a, b) => a.seq - b.seq).filter((a) => {
+      while (i < lockEvents.length && lockEvents[i].seq < a.seq) owner = lockEvents[i++].state?.owner;
+      return owner !== a.pid;
+    });
+  }
+
   life(pid: number, step: 'created' | 'started' | 'exited'): LabEvent | undefined {
     return this.events.find((e) => e.kind === 'life' && e.pid === pid && e.life === step);
   }

@@ -1,10 +1,6 @@
 // Probes for Lock, Semaphore, BoundedSemaphore and Condition.
 import type { Condition, Event, Lock, ManagerList, Queue, Semaphore } from '../../../worker/handles';
-import type { ProbeSet } from './probe-set';
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try { await p; return 'none'; } catch (e) { return (e as Error).name; }
-}
+import { errorCode, type ProbeSet } from './probe-set';
 
 export const lockProbes: ProbeSet = {
   main: {

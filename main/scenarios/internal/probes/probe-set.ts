@@ -6,3 +6,8 @@ export interface ProbeSet {
   helpers: Record<string, Program>;
   functions?: Record<string, (x: unknown) => unknown>;
 }
+
+/** The error name a call raised ('Empty', 'ValueError', ...), or 'none'. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try { await p; return 'none'; } catch (e) { return (e as Error).name; }
+}

@@ -1,11 +1,7 @@
 // Probes for Queue and JoinableQueue.
 import type { Queue, JoinableQueue } from '../../../worker/handles';
 import type { Lab } from '../../../worker/lab';
-import type { ProbeSet } from './probe-set';
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try { await p; return 'none'; } catch (e) { return (e as Error).name; }
-}
+import { errorCode, type ProbeSet } from './probe-set';
 
 export const queueProbes: ProbeSet = {
   main: {

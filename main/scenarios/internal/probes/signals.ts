@@ -1,10 +1,6 @@
 // Probes for Event, Pipe, the manager objects and Value/Array.
 import type { Connection, Event, Lock, Value } from '../../../worker/handles';
-import type { ProbeSet } from './probe-set';
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try { await p; return 'none'; } catch (e) { return (e as Error).name; }
-}
+import { errorCode, type ProbeSet } from './probe-set';
 
 export const signalProbes: ProbeSet = {
   main: {
