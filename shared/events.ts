@@ -24,6 +24,17 @@ export type Phase = 'B' | 'E' | 'X' | 'I';
 
 export type LifecycleStep = 'created' | 'started' | 'exited';
 
+/**
+ * How a process ended, as the kernel knows it (carried by the 'exited' event):
+ * - returned: its program returned; exit: it called exit(n); raised: its program raised an error;
+ * - daemon: the lab terminated it because its parent exited (Python's daemon rule);
+ * - terminated: its parent called terminate();
+ * - stopped: the run ended first (stop, time limit, hang, process cap) and the lab ended it;
+ * - cap: it went over one of the lab's limits and the lab ended it;
+ * - crashed: it died on its own, or was killed from outside the lab.
+ */
+export type ExitHow = 'returned' | 'exit' | 'raised' | 'daemon' | 'terminated' | 'stopped' | 'cap' | 'crashed';
+
 export interface LabEvent {
   seq: number;
   t: number;              // µs since run start
@@ -39,6 +50,7 @@ export interface LabEvent {
   life?: LifecycleStep;
   exitCode?: number | null;
   signal?: string | null;
+  how?: ExitHow;          // on 'exited'
 }
 
 export type ProcessStateName = 'starting' | 'running' | 'blocked' | 'sleeping' | 'exited';

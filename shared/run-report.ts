@@ -1,7 +1,9 @@
 // The report of one run: what `lab run --json` prints and what the store and exports keep.
+import type { ExitHow } from './events';
 import type { ParamValues } from './params';
 
-export type RunStatus = 'running' | 'completed' | 'failed' | 'stopped' | 'hung' | 'timeout';
+/** 'interrupted': the host died while the run went on (found so when the history is next opened). */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'stopped' | 'hung' | 'timeout' | 'interrupted';
 
 export interface ProcessRecord {
   pid: number;
@@ -11,13 +13,17 @@ export interface ProcessRecord {
   daemon: boolean;
   exitCode: number | null;
   signal: string | null;
+  /** How it ended; null while it runs, or when the history does not know (older runs). */
+  how: ExitHow | null;
   startMs: number;
   endMs: number | null;
 }
 
 export interface OutputLine { tMs: number; pid: number; name: string; text: string }
 
-export interface InvariantResult { id: string; description: string; ok: boolean; detail: string }
+/** ok: true held, false broken, null not judged (the run ended in a way that leaves it
+ *  unknowable; `detail` says why). A report never shows ✓ for what it could not judge. */
+export interface InvariantResult { id: string; description: string; ok: boolean | null; detail: string }
 
 /** One process stuck at the end of a hung run, and what it waits for. */
 export interface BlockedProcess { pid: number; name: string; op: string; obj: string; objKind: string; waitsFor: number[] }

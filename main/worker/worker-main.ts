@@ -49,6 +49,6 @@ async function run(info: StartInfo): Promise<void> {
     const text = `Traceback (in ${info.name}, pid ${info.pid}): ${err.name}: ${err.message}`;
     client.cast('$k', 'print', [text, 'stderr']);
   }
-  await client.kernel('atexit');
+  await client.kernel('atexit', [code]);
   process.exit(code);
 }

@@ -54,7 +54,7 @@ export function printSummary(r: RunReport, out: (s: string) => void): void {
   const expected = r.expectedStatus !== 'completed' ? ` (this variant is meant to end ${r.expectedStatus})` : '';
   out(`${r.scenario}: ${r.status}${expected} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);
   for (const n of r.notes) out(`  note: ${n}`);
-  for (const i of r.invariants) out(`  ${i.ok ? '✓' : '✗'} ${i.description} — ${i.detail}`);
+  for (const i of r.invariants) out(`  ${i.ok === null ? '– not judged:' : i.ok ? '✓' : '✗'} ${i.description} — ${i.detail}`);
   if (r.prediction) out(`  predict, then run: ${r.prediction.question} → ${JSON.stringify(r.prediction.answer)}`);
   out(`  result: ${JSON.stringify(r.result)}`);
   out(`  run id: ${r.runId}`);

@@ -55,7 +55,10 @@ export class KernelOps {
     },
 
     /** os._exit(code): recorded, then the worker ends itself. */
-    exit: () => ({ value: null }),
+    exit: (ctx, [code]) => {
+      this.proc(ctx).announced = { code: exitCode(code), how: 'exit' };
+      return { value: null };
+    },
 
     sleep: (ctx, [units]) => {
       const ms = timeoutMs(ctx, units) ?? 0;
@@ -89,7 +92,7 @@ export class KernelOps {
 
     terminate: (ctx, [pid]) => {
       const c = this.child(ctx, pid);
-      if (c.alive) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
+      if (c.alive) c.killFor('terminated', 'SIGTERM');
       return { value: null };
     },
 
@@ -97,8 +100,10 @@ export class KernelOps {
      * The end of a program, as Python's interpreter exit does it: terminate the daemon
      * children, then wait for the others. The worker exits once this answers.
      */
-    atexit: (ctx) => {
+    atexit: (ctx, [code]) => {
       const p = this.proc(ctx);
+      const c = exitCode(code);
+      p.announced = { code: c, how: c === 0 ? 'returned' : 'raised' };
       const w = ctx.block('atexit');
       w.objId = `proc:${p.pid}`;
       w.waitsFor = () => p.children.filter((pid) => this.k.procs.get(pid)!.alive);
@@ -147,7 +152,7 @@ export class KernelOps {
     if (!w) return;
     for (const pid of p.children) {
       const c = this.k.procs.get(pid)!;
-      if (c.alive && c.daemon && !c.killedByKernel) { c.killedByKernel = true; c.worker.kill('SIGTERM'); }
+      if (c.alive && c.daemon && !c.killedByKernel) c.killFor('daemon', 'SIGTERM');
     }
     // A spawn still under way (a Python process cannot be mid-fork here; an async program can) lands first.
     w.kernelPending = p.pendingSpawns > 0;
@@ -167,6 +172,12 @@ export class KernelOps {
       }
     }
   }
+}
+
+function exitCode(v: unknown): number {
+  if (v === undefined || v === null) return 0;
+  if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 255) throw new ArgError('an exit code is an integer from 0 to 255');
+  return v as number;
 }
 
 function status(p: ProcessEntry): ExitStatus { return { exitCode: p.exitCode, signal: p.signal }; }

@@ -120,8 +120,15 @@ export class Kernel implements WaiterHost {
     this.markStarted(p); // a spawner waiting for a child that died first must not wait for ever
     for (const w of p.waiters) { w.detach(); w.clearTimer(); w.done = true; }
     p.waiters.clear();
-    if (!p.killedByKernel && (signal !== null || code !== 0)) this.crashed.push(p.pid);
-    this.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'exited', obj: `proc:${p.pid}`, exitCode: code, signal });
+    p.how = p.exitHow(code, signal);
+    const failed = p.how === 'crashed' || p.how === 'raised' || (p.how === 'exit' && code !== 0);
+    if (failed) this.crashed.push(p.pid);
+    this.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'exited', obj: `proc:${p.pid}`, exitCode: code, signal, how: p.how });
+    // A crash is news at once (the run goes on, as Python's other processes do).
+    if (p.how === 'crashed') {
+      const what = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'crash', text: `${p.name} (pid ${p.pid}) ${what} before its program finished` });
+    }
     this.kops.onProcessExit(p);
     this.scheduleHangCheck();
     if (this.liveCount === 0 && this.pendingSpawns === 0) this.finish({ kind: 'all-exited' });
@@ -139,15 +146,14 @@ export class Kernel implements WaiterHost {
     this.markDirty(p);
   }
 
-  /** Kills every live process of the run; resolves once all have exited (or after 1 s). */
+  /** Ends every live process of the run (the run is over); resolves once all have exited (or after 1 s). */
   async killAll(signal: 'SIGTERM' | 'SIGKILL' = 'SIGKILL'): Promise<void> {
     this.ending = true;
     const live = [...this.procs.values()].filter((p) => p.alive);
     await Promise.all(live.map((p) => new Promise<void>((resolve) => {
       if (p.worker.exited) { this.onExit(p, null, signal); resolve(); return; }
       p.worker.onExit(() => resolve());
-      p.killedByKernel = true;
-      p.worker.kill(signal);
+      p.killFor('stopped', signal);
       setTimeout(resolve, 1000).unref();
     })));
   }

@@ -1,8 +1,10 @@
 // One row of the kernel's process table.
-import type { ProcessStateName } from '../../../shared/events';
+import type { ExitHow, ProcessStateName } from '../../../shared/events';
 import type { Notice, Reply } from '../../protocol/worker-protocol';
 import type { WorkerHandle } from '../process-port/process-port';
 import type { Waiter } from './waiter';
+
+export type KillReason = 'daemon' | 'terminated' | 'stopped' | 'cap';
 
 export class ProcessEntry {
   state: ProcessStateName = 'running';
@@ -11,8 +13,11 @@ export class ProcessEntry {
   exitCode: number | null = null;
   signal: string | null = null;
   endUs: number | null = null;
-  /** Set when the kernel itself sent the signal (daemon cleanup, terminate(), stop). */
-  killedByKernel = false;
+  /** Why the kernel itself sent a signal (daemon cleanup, terminate(), the run's end, a cap). */
+  killedBy: KillReason | null = null;
+  /** How the worker said it is about to end (atexit or exit()), checked against its real exit. */
+  announced: { code: number; how: 'returned' | 'raised' | 'exit' } | null = null;
+  how: ExitHow | null = null;
   /** Replies and notices waiting for the next flush to this worker. */
   outbox: Reply[] = [];
   notices: Notice[] = [];
@@ -38,5 +43,19 @@ export class ProcessEntry {
   ) {}
 
   get alive(): boolean { return this.state !== 'exited'; }
+  get killedByKernel(): boolean { return this.killedBy !== null; }
+
+  /** Sends a signal on the kernel's behalf, remembering why (the first reason wins). */
+  killFor(reason: KillReason, signal: 'SIGTERM' | 'SIGKILL'): void {
+    this.killedBy ??= reason;
+    this.worker.kill(signal);
+  }
+
+  /** How the process ended, from what the kernel did and what the worker announced. */
+  exitHow(code: number | null, signal: string | null): ExitHow {
+    const a = this.announced;
+    if (signal === null && a && code === a.code) return a.how;
+    return this.killedBy ?? 'crashed';
+  }
   get busy(): boolean { return this.sentSeq !== this.ackedSeq; }
 }

@@ -6,7 +6,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
   const rec = run.record;
   rec.processes = [...run.kernel.procs.values()].map((p): ProcessRecord => ({
     pid: p.pid, name: p.name, program: p.program, parentPid: p.parentPid, daemon: p.daemon,
-    exitCode: p.exitCode, signal: p.signal, startMs: round(p.startUs / 1000), endMs: p.endUs === null ? null : round(p.endUs / 1000),
+    exitCode: p.exitCode, signal: p.signal, how: p.how, startMs: round(p.startUs / 1000), endMs: p.endUs === null ? null : round(p.endUs / 1000),
   }));
   rec.status = status;
   let invariants: InvariantResult[] = [];
@@ -22,7 +22,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     }
     if (rec.truncated) rec.notes.push(`the event record was cut at ${rec.events.length} of ${rec.eventCount} events; checks saw only those.`);
   }
-  const finalStatus = status === 'completed' && invariants.some((i) => !i.ok) ? 'failed' : status;
+  const finalStatus = status === 'completed' && invariants.some((i) => i.ok === false) ? 'failed' : status;
   const scenario = run.config.scenario;
   const expectedStatus = scenario.expectedStatus?.(run.config.params) ?? 'completed';
   const predict = scenario.meta.predict;
@@ -40,7 +40,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     eventCount: rec.eventCount,
     notes: rec.notes,
     expectedStatus,
-    passed: finalStatus === expectedStatus && invariants.every((i) => i.ok),
+    passed: finalStatus === expectedStatus && invariants.every((i) => i.ok !== false),
     ...(predict && Object.prototype.hasOwnProperty.call(result, predict.answerKey)
       ? { prediction: { question: predict.question, answer: result[predict.answerKey] } } : {}),
     ...(rec.hang ? { hang: rec.hang } : {}),

@@ -5,6 +5,8 @@ import type { LabEvent } from '../../../shared/events';
 export const EVENT_COLUMNS = [
   'seq', 't', 'pid', 'ph', 'kind', 'obj', 'op', 'arg', 'res', 'text', 'life', 'exit_code', 'signal',
   'size', 'unfinished', 'value', 'owner', 'flag', 'waiters',
+  // Columns added later go at the end: rows stored before them are shorter, and read as null.
+  'how',
 ] as const;
 
 export type EventRow = (string | number | null)[];
@@ -16,6 +18,7 @@ export function eventToRow(e: LabEvent): EventRow {
     e.life ?? null, e.exitCode ?? null, e.signal ?? null,
     s?.size ?? null, s?.unfinished ?? null, s?.value ?? null, s?.owner === undefined ? null : s.owner ?? 0,
     s?.flag === undefined ? null : s.flag ? 1 : 0, s?.waiters ?? null,
+    e.how ?? null,
   ];
 }
 
@@ -27,7 +30,12 @@ export function rowToEvent(r: EventRow): LabEvent {
   for (const k of ['obj', 'op', 'arg', 'res', 'text', 'signal'] as const) if (r[I[k]] !== null) e[k] = r[I[k]] as string;
   const life = r[I.life] as LabEvent['life'] | null;
   if (life !== null) e.life = life;
-  if (life === 'exited') { e.exitCode = r[I.exit_code] as number | null; e.signal = (r[I.signal] as string | null) ?? null; }
+  if (life === 'exited') {
+    e.exitCode = r[I.exit_code] as number | null;
+    e.signal = (r[I.signal] as string | null) ?? null;
+    const how = r[I.how] as LabEvent['how'] | null | undefined;
+    if (how) e.how = how;
+  }
   const state: NonNullable<LabEvent['state']> = {};
   const num = (k: 'size' | 'unfinished' | 'value' | 'waiters') => { if (r[I[k]] !== null) state[k] = r[I[k]] as number; };
   num('size'); num('unfinished'); num('value');

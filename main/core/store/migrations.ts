@@ -76,6 +76,8 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE runs ADD COLUMN passed INTEGER;
    ALTER TABLE runs ADD COLUMN prediction TEXT;
    CREATE INDEX runs_by_start ON runs(started_at DESC);`,
+  // 3: how each process ended (returned, raised, daemon, crashed, ...; shared/events.ts ExitHow).
+  `ALTER TABLE processes ADD COLUMN how TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 // Reading the history: the list, one run in full, its events, and chart data in time
 // windows, read from pre-aggregated buckets so that a run of a million events opens fast.
 import type { LabEvent } from '../../../shared/events';
-import type { RunReport, RunStatus } from '../../../shared/run-report';
+import type { ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
 import type { Db } from './open-database';
 import { rowToEvent, type EventRow } from './event-rows';
 import { BUCKET_US } from './bucket-aggregator';
@@ -9,7 +9,7 @@ import { BUCKET_US } from './bucket-aggregator';
 export interface HistoryFilter { scenario?: string; status?: string; limit?: number; offset?: number }
 
 export interface HistoryEntry {
-  runId: string; scenario: string; status: RunStatus | 'interrupted'; startedAt: string; durationMs: number | null;
+  runId: string; scenario: string; status: RunStatus; startedAt: string; durationMs: number | null;
   seed: number; timeUnitMs: number; passed: boolean | null; summary: string | null; eventCount: number;
 }
 
@@ -45,7 +45,7 @@ export class RunQueries {
     if (!r) return undefined;
     const processes = (this.db.prepare('SELECT * FROM processes WHERE run_id = ? ORDER BY start_ms').all(runId) as Record<string, unknown>[]).map((p) => ({
       pid: p.pid as number, name: p.name as string, program: p.program as string, parentPid: p.parent_pid as number | null,
-      daemon: p.daemon === 1, exitCode: p.exit_code as number | null, signal: p.signal as string | null, startMs: p.start_ms as number, endMs: p.end_ms as number | null,
+      daemon: p.daemon === 1, exitCode: p.exit_code as number | null, signal: p.signal as string | null, how: (p.how ?? null) as ProcessRecord['how'], startMs: p.start_ms as number, endMs: p.end_ms as number | null,
     }));
     const output = (this.db.prepare('SELECT t_ms, pid, name, text FROM output WHERE run_id = ? ORDER BY line').all(runId) as Record<string, unknown>[])
       .map((o) => ({ tMs: o.t_ms as number, pid: o.pid as number, name: o.name as string, text: o.text as string }));

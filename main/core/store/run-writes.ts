@@ -34,8 +34,8 @@ export class RunWrites {
     this.finish = db.prepare(`UPDATE runs SET ended_at = @endedAt, status = @status, duration_ms = @durationMs, summary = @summary,
       invariants = @invariants, result = @result, notes = @notes, hang = @hang, event_count = @eventCount,
       expected_status = @expectedStatus, passed = @passed, prediction = @prediction WHERE id = @id`);
-    this.insertProcess = db.prepare(`INSERT OR REPLACE INTO processes (run_id, pid, name, program, parent_pid, daemon, exit_code, signal, start_ms, end_ms)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertProcess = db.prepare(`INSERT OR REPLACE INTO processes (run_id, pid, name, program, parent_pid, daemon, exit_code, signal, how, start_ms, end_ms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertOutput = db.prepare('INSERT INTO output (run_id, line, t_ms, pid, name, text) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
@@ -60,7 +60,7 @@ export class RunWrites {
         expectedStatus: r.expectedStatus, passed: r.passed ? 1 : 0, prediction: r.prediction ? JSON.stringify(r.prediction) : null,
       });
       for (const p of r.processes) {
-        this.insertProcess.run(r.runId, p.pid, p.name, p.program, p.parentPid, p.daemon ? 1 : 0, p.exitCode, p.signal, p.startMs, p.endMs);
+        this.insertProcess.run(r.runId, p.pid, p.name, p.program, p.parentPid, p.daemon ? 1 : 0, p.exitCode, p.signal, p.how, p.startMs, p.endMs);
       }
       r.output.forEach((o, i) => this.insertOutput.run(r.runId, i, o.tMs, o.pid, o.name, o.text));
     })();

@@ -60,7 +60,7 @@ describe('condition', () => {
 
   it('names a waiter that started waiting after the notify (the lost wake-up), on a made-up record', () => {
     const proc = (pid: number, name: string, program: string): ProcessRecord =>
-      ({ pid, name, program, parentPid: pid === 1 ? null : 1, daemon: false, exitCode: 0, signal: null, startMs: 0, endMs: 1 });
+      ({ pid, name, program, parentPid: pid === 1 ? null : 1, daemon: false, exitCode: 0, signal: null, how: 'returned', startMs: 0, endMs: 1 });
     const rec = new RunRecord();
     rec.processes = [proc(1, 'MainProcess', 'main'), proc(2, 'stage_2[1]', 'stage2'), proc(3, 'stage_2[2]', 'stage2'), proc(4, 's1', 'stage1')];
     const ev: Omit<LabEvent, 'seq'>[] = [

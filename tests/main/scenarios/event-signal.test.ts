@@ -86,7 +86,7 @@ describe('event-signal', () => {
 describe('event-signal checks on a made-up record', () => {
   const params = { timeoutUnits: 2, setAfterUnits: 3, timeUnitMs: 10, seed: 0 };
   const proc = (pid: number, name: string, parentPid: number | null): ProcessRecord =>
-    ({ pid, name, program: name, parentPid, daemon: false, exitCode: 0, signal: null, startMs: 0, endMs: 1 });
+    ({ pid, name, program: name, parentPid, daemon: false, exitCode: 0, signal: null, how: 'returned', startMs: 0, endMs: 1 });
   function record(nonblockEnd: { t: number; res: string; afterSet: boolean }): RunRecord {
     const rec = new RunRecord();
     rec.processes = [proc(1, 'MainProcess', null), proc(2, 'block', 1), proc(3, 'nonblock', 1)];

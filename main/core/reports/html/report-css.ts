@@ -6,7 +6,7 @@ h1 { margin-bottom: .2em } h2 { border-bottom: 1px solid #ddd; padding-bottom: .
 .status { font-weight: 600; padding: .4em .8em; border-radius: 4px; display: inline-block }
 .status.passed { background: #e8f5e9; color: #1b5e20 } .status.failed { background: #ffebee; color: #b71c1c }
 table { border-collapse: collapse } th, td { text-align: left; padding: .15em .8em .15em 0; vertical-align: top }
-.invariants { list-style: none; padding: 0 } .ok { color: #2e7d32; font-weight: 700 } .bad { color: #c62828; font-weight: 700 }
+.invariants { list-style: none; padding: 0 } .ok { color: #2e7d32; font-weight: 700 } .bad { color: #c62828; font-weight: 700 } .unjudged { color: #777; font-weight: 700 }
 .detail, .note { color: #666 } .predict { background: #fff8e1; padding: .5em .8em; border-radius: 4px }
 .chart { position: relative; height: 260px; margin: 1em 0; break-inside: avoid } .chart.tall { height: 360px }
 .transcript { background: #fafafa; border: 1px solid #eee; padding: .8em; white-space: pre-wrap; font-size: 12px; max-height: 40em; overflow: auto }

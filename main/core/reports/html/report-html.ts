@@ -22,7 +22,7 @@ export function reportHtml(run: RunExport): string {
   const meta = findScenarioMeta(r.scenario);
   const events = run.events.slice(0, MAX_EMBEDDED_EVENTS);
   const colour = new Map(r.processes.map((p, i) => [p.pid, processColour(i)]));
-  const ok = (b: boolean) => (b ? '<span class="ok">✓</span>' : '<span class="bad">✗</span>');
+  const ok = (b: boolean | null) => (b === null ? '<span class="unjudged">–</span>' : b ? '<span class="ok">✓</span>' : '<span class="bad">✗</span>');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">

@@ -13,7 +13,10 @@ describe('process lifecycle', () => {
     const worker = report.processes.find((p) => p.name === 'worker')!;
     const main = report.processes.find((p) => p.name === 'MainProcess')!;
     expect(daemon.signal).toBe('SIGTERM');
+    expect(daemon.how).toBe('daemon');
     expect(worker.exitCode).toBe(0);
+    expect(worker.how).toBe('returned');
+    expect(main.how).toBe('returned');
     expect(main.endMs!).toBeGreaterThanOrEqual(worker.endMs!);
     // The worker ran its 3 units; the daemon was stopped right after the parent's program returned.
     const parentDone = record.prints(main.pid).find((e) => e.text === 'parent done')!;
@@ -30,6 +33,11 @@ describe('process lifecycle', () => {
     // terminate() is not a crash.
     expect(report.notes.join(' ')).not.toMatch(/terminated/);
     expect(record.events.some((e) => e.kind === 'error' && /deliberate failure/.test(e.text ?? ''))).toBe(true);
+    // How each ended, as the exited events and the process table tell it.
+    const how = (name: string) => report.processes.find((p) => p.name === name)!.how;
+    expect([how('ok'), how('three'), how('boom'), how('terminated')]).toEqual(['returned', 'exit', 'raised', 'terminated']);
+    const exited = record.events.filter((e) => e.life === 'exited');
+    expect(exited.every((e) => e.how !== undefined)).toBe(true);
   });
 
   it('gives every process its own pid, and none is left when the run ends', async () => {

@@ -37,7 +37,12 @@ describe('runs', () => {
     const victim = report.processes.find((p) => p.pid === killed)!;
     expect(victim.name).toBe('victim');
     expect(victim.signal).toBe('SIGKILL');
+    expect(victim.how).toBe('crashed');
     expect(report.notes.join(' ')).toContain(`victim (pid ${killed}) crashed: killed by SIGKILL`);
+    // The crash was news at once: an error event right after the exit, long before the run's end.
+    const events = handle.record.events;
+    const exited = events.findIndex((e) => e.life === 'exited' && e.pid === killed);
+    expect(events[exited + 1]).toMatchObject({ kind: 'error', op: 'crash', pid: killed, text: `victim (pid ${killed}) was killed by SIGKILL before its program finished` });
     expect(report.result.victimExitcode).toBe(-9);
     expect(await survivors(report.processes.map((p) => p.pid))).toEqual([]);
 

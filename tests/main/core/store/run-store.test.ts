@@ -89,7 +89,7 @@ describe('RunStore', () => {
     db.close();
     const before = readFileSync(file);
     expect(() => RunStore.open(file)).toThrow(StoreError);
-    expect(() => RunStore.open(file)).toThrow(/written by a newer Process Lab \(history format 7\); this version reads formats up to 2/);
+    expect(() => RunStore.open(file)).toThrow(new RegExp(`written by a newer Process Lab \\(history format ${SCHEMA_VERSION + 5}\\); this version reads formats up to ${SCHEMA_VERSION}\\.`));
     expect(readFileSync(file)).toEqual(before);
   });
 
