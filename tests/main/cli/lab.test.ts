@@ -37,7 +37,7 @@ describe('lab run', () => {
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['runId', 'scenario', 'status', 'params', 'startedAt', 'durationMs', 'processes', 'output', 'invariants', 'result', 'eventCount']));
     expect(report.params).toMatchObject({ iterations: 4, intervalUnits: 1, childExits: true, maxProcesses: 32, seed: 7, timeUnitMs: 5 });
     expect(new Date(report.startedAt).toISOString()).toBe(report.startedAt);
-    expect(Object.keys(report.processes[0]).sort()).toEqual(['daemon', 'endMs', 'exitCode', 'name', 'parentPid', 'pid', 'program', 'signal', 'startMs'].sort());
+    expect(Object.keys(report.processes[0]).sort()).toEqual(['daemon', 'endMs', 'exitCode', 'how', 'name', 'parentPid', 'pid', 'program', 'signal', 'startMs'].sort());
     expect(Object.keys(report.output[0]).sort()).toEqual(['name', 'pid', 'tMs', 'text']);
     expect(Object.keys(report.result)).toEqual(expect.arrayContaining(['parentPid', 'children', 'parentCounterBefore', 'parentCounterAfter', 'capped']));
   });
