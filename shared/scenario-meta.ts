@@ -1,9 +1,17 @@
 // What the catalogue says about a scenario: pure data, safe for the renderer and reports.
+import type { ParamSpec } from './contract/scenarios';
 
-export type ParamSpec =
-  | { name: string; type: 'int'; default: number | 'cpu2'; min: number; max: number; description: string }
-  | { name: string; type: 'bool'; default: boolean; description: string }
-  | { name: string; type: 'enum'; default: string; values: readonly string[]; description: string };
+export type { ParamSpec };
+
+/** Where the home screen groups a scenario. */
+export type Topic = 'processes' | 'messages' | 'synchronization' | 'shared-state' | 'pools';
+export const TOPICS: readonly { id: Topic; title: string }[] = [
+  { id: 'processes', title: 'Processes' },
+  { id: 'messages', title: 'Passing messages' },
+  { id: 'synchronization', title: 'Synchronization' },
+  { id: 'shared-state', title: 'Shared state' },
+  { id: 'pools', title: 'Pools' },
+];
 
 export interface ScenarioMeta {
   id: string;
@@ -11,6 +19,7 @@ export interface ScenarioMeta {
   seed: string;               // which reference text it comes from
   concepts: string[];
   flagship: boolean;
+  topic: Topic;
   /** Internal scenarios (self-tests, benchmarks) run like any other but are not listed. */
   internal?: boolean;
   params: ParamSpec[];

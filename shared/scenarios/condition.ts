@@ -6,6 +6,7 @@ export const conditionMeta: ScenarioMeta = {
   seed: '001 (Condition)',
   concepts: ['condition', 'wait', 'notify_all', 'ordering work between processes'],
   flagship: false,
+  topic: 'synchronization',
   params: [
     { name: 'stage2Workers', type: 'int', default: 2, min: 1, max: 10, description: 'how many stage-2 processes wait for stage 1' },
   ],

@@ -6,6 +6,7 @@ export const eventSignalMeta: ScenarioMeta = {
   seed: '001 (Event)',
   concepts: ['event', 'wait with timeout', 'signalling between processes'],
   flagship: false,
+  topic: 'synchronization',
   params: [
     { name: 'timeoutUnits', type: 'int', default: 2, min: 0, max: 20, description: 'how long the second waiter waits before giving up, in time units' },
     { name: 'setAfterUnits', type: 'int', default: 3, min: 0, max: 20, description: 'how long the parent waits before setting the event, in time units' },

@@ -6,6 +6,7 @@ export const forkLoopMeta: ScenarioMeta = {
   seed: '000/002 (basic forking)',
   concepts: ['process creation', 'parent and child', 'pid', 'copied memory', 'runaway forking'],
   flagship: true,
+  topic: 'processes',
   params: [
     { name: 'iterations', type: 'int', default: 4, min: 1, max: 20, description: 'how many times the parent goes round its loop' },
     { name: 'intervalUnits', type: 'int', default: 1, min: 0, max: 10, description: 'pause between two rounds, in time units' },

@@ -6,6 +6,7 @@ export const lockMeta: ScenarioMeta = {
   seed: '001 (Lock), 003 (multi1)',
   concepts: ['lock', 'mutual exclusion', 'shared output', 'with-style acquire'],
   flagship: false,
+  topic: 'synchronization',
   params: [
     { name: 'workers', type: 'int', default: 2, min: 1, max: 10, description: 'how many worker processes write to the console' },
     { name: 'useLock', type: 'bool', default: true, description: 'whether each worker holds the console lock while it writes its line' },

@@ -6,6 +6,7 @@ export const managerDictMeta: ScenarioMeta = {
   seed: '001 (Manager dict)',
   concepts: ['manager', 'shared dict', 'proxy', 'join'],
   flagship: false,
+  topic: 'shared-state',
   params: [
     { name: 'workers', type: 'int', default: 10, min: 1, max: 40, description: 'how many worker processes each write one key' },
   ],

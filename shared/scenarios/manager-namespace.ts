@@ -6,6 +6,7 @@ export const managerNamespaceMeta: ScenarioMeta = {
   seed: '001 (Namespace)',
   concepts: ['manager', 'namespace', 'event', 'copy semantics'],
   flagship: true,
+  topic: 'shared-state',
   params: [
     { name: 'variant', type: 'enum', default: 'value', values: ['value', 'mutable-gotcha', 'mutable-fixed'], description: 'which version of the example runs' },
   ],

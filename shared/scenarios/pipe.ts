@@ -6,6 +6,7 @@ export const pipeMeta: ScenarioMeta = {
   seed: '003 (multi2)',
   concepts: ['pipe', 'connection', 'send and recv', 'EOFError', 'copies'],
   flagship: false,
+  topic: 'messages',
   params: [],
   explanation:
     'A pipe is a private line between two processes with a connection object at each end: what one ' +

@@ -6,6 +6,7 @@ export const poolMapMeta: ScenarioMeta = {
   seed: '001 (Pool)',
   concepts: ['process pool', 'map', 'initializer', 'chunks', 'maxtasksperchild'],
   flagship: false,
+  topic: 'pools',
   params: [
     { name: 'inputs', type: 'int', default: 10, min: 1, max: 100, description: 'how many inputs (0 .. inputs-1) are mapped' },
     { name: 'poolSize', type: 'int', default: 'cpu2', min: 1, max: 32, description: 'worker processes in the pool (default: twice the core count)' },

@@ -6,6 +6,7 @@ export const producerConsumerMeta: ScenarioMeta = {
   seed: '000/002/004 (producer/consumer)',
   concepts: ['queue', 'producer/consumer', 'daemon process', 'poison pill', 'JoinableQueue', 'lock'],
   flagship: false,
+  topic: 'messages',
   params: [
     { name: 'producers', type: 'int', default: 3, min: 1, max: 8, description: 'how many producer processes put names on the queue' },
     { name: 'consumersPerProducer', type: 'int', default: 2, min: 1, max: 4, description: 'consumer processes started per producer' },

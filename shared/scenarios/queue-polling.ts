@@ -6,6 +6,7 @@ export const queuePollingMeta: ScenarioMeta = {
   seed: '003 (multi4)',
   concepts: ['queue', 'non-blocking get', 'polling', 'exit code'],
   flagship: false,
+  topic: 'messages',
   params: [
     { name: 'counters', type: 'int', default: 3, min: 1, max: 6, description: 'counter processes (they start at 0, 100, 1000, 10000, ...)' },
     { name: 'steps', type: 'int', default: 3, min: 1, max: 10, description: 'how many times each counter counts, one time unit apart' },

@@ -6,6 +6,7 @@ export const semaphorePoolMeta: ScenarioMeta = {
   seed: '001 (Semaphore)',
   concepts: ['semaphore', 'bounded concurrency', 'manager list', 'lock'],
   flagship: true,
+  topic: 'synchronization',
   params: [
     { name: 'jobs', type: 'int', default: 10, min: 1, max: 40, description: 'how many job processes start' },
     { name: 'slots', type: 'int', default: 3, min: 1, max: 10, description: 'the semaphore\'s starting value: jobs allowed at once' },

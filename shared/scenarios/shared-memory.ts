@@ -6,6 +6,7 @@ export const sharedMemoryMeta: ScenarioMeta = {
   seed: '003 (multi3)',
   concepts: ['shared memory', 'Value', 'Array', 'globals', 'race condition', 'lock'],
   flagship: false,
+  topic: 'shared-state',
   params: [
     { name: 'procs', type: 'int', default: 3, min: 1, max: 8, description: 'children per loop, and slots in the Array' },
     { name: 'raceIncrements', type: 'int', default: 0, min: 0, max: 1000, description: 'extra read-modify-write increments of the Value by each updater child' },

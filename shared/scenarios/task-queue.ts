@@ -6,6 +6,7 @@ export const taskQueueMeta: ScenarioMeta = {
   seed: '001 (passing messages)',
   concepts: ['JoinableQueue', 'task_done and join', 'poison pill', 'result queue', 'worker processes'],
   flagship: false,
+  topic: 'messages',
   params: [
     { name: 'tasks', type: 'int', default: 10, min: 1, max: 40, description: 'how many multiplication tasks the parent queues' },
     { name: 'consumers', type: 'int', default: 'cpu2', min: 1, max: 16, description: 'worker processes (default: twice the core count)' },

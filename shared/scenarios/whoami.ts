@@ -6,6 +6,7 @@ export const whoamiMeta: ScenarioMeta = {
   seed: '003 (multi1)',
   concepts: ['process creation', 'join', 'pid', 'print lock', 'parent exit'],
   flagship: false,
+  topic: 'processes',
   params: [
     { name: 'children', type: 'int', default: 5, min: 1, max: 20, description: 'how many children the parent starts at the end without joining them' },
   ],

@@ -8,7 +8,7 @@ export const BENCH_METRICS = Object.keys(BENCH_WORKLOADS);
 
 export const bench: Scenario = {
   meta: {
-    id: 'bench', title: 'Benchmark workloads', seed: 'none', concepts: [], flagship: false, internal: true,
+    id: 'bench', title: 'Benchmark workloads', seed: 'none', concepts: [], flagship: false, topic: 'processes', internal: true,
     params: [
       { name: 'metric', type: 'enum', default: 'queue-1-1', values: BENCH_METRICS, description: 'which workload runs' },
       { name: 'n', type: 'int', default: 1000, min: 1, max: 10_000_000, description: 'workload size (items, round trips, processes, batches)' },

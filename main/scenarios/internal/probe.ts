@@ -6,7 +6,7 @@ import { PROBE_CASES } from './probe-cases';
 
 export const probe: Scenario = {
   meta: {
-    id: 'probe', title: 'Primitive probes (self-test)', seed: 'none', concepts: [], flagship: false, internal: true,
+    id: 'probe', title: 'Primitive probes (self-test)', seed: 'none', concepts: [], flagship: false, topic: 'processes', internal: true,
     params: [{ name: 'case', type: 'enum', default: 'queue-fifo', values: Object.keys(PROBE_CASES.main), description: 'which probe runs' }],
     explanation: 'Self-test programs for the kernel\'s primitives.', watch: [], pitfalls: [],
   },
