@@ -8,6 +8,7 @@ import { fail, type Result } from './result';
 /** Bumped whenever a request, an answer or a push changes shape. */
 export const CONTRACT_VERSION = 1;
 
+export * from './client';
 export * from './events';
 export * from './history';
 export * from './pushes';
