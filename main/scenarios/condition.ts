@@ -58,7 +58,7 @@ export const condition: Scenario = {
     const notes = late.filter((f) => notify && !f.running).map((f) => `${f.name} ${f.waitSeq === undefined ? 'never reached wait()' : 'began waiting only after s1\'s notify_all'}, `
       + 'so no notification was left for it: a notify wakes only the processes already waiting.');
     const runningDesc = 'every stage-2 "running" comes after stage 1\'s notify_all';
-    const runningDetail = early.length ? `before the notify: ${early.map((f) => f.name).join(', ')}` : `${notify ? notifyTxt : 'no notify_all yet'}; ${ran.length} "running" lines, all after it`;
+    const runningDetail = early.length ? `before the notify: ${early.map((f) => f.name).join(', ')}` : notify ? `${notifyTxt}; ${ran.length} "running" lines, all after it` : `no notify_all yet; ${ran.length} "running" lines`;
     return {
       invariants: [
         notify || !end.complete || early.length

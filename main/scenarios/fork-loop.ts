@@ -64,7 +64,7 @@ export const forkLoop: Scenario = {
       // runaway may end before it.
       completion(end, 'parent-counter-unchanged', "the parent's counter is unchanged by its children",
         before !== undefined && after === before,
-        after === undefined ? `before ${before ?? 'never read'}; the parent never got to its last line${capped ? ': the cap ended the run first' : ''}` : `before ${before}, after ${after}`,
+        after === undefined ? `${before === undefined ? 'the parent never read its counter' : `the counter was ${before} before the loop`}, and the parent never read it after` : `before ${before}, after ${after}`,
         { reached: after !== undefined, point: 'before the parent read its counter at the end', involved: parent, brokenSoFar: after !== undefined && after !== before }),
     ];
     if (params.childExits) {

@@ -30,7 +30,7 @@ const MEANT: readonly ExitHow[] = ['returned', 'exit', 'daemon', 'terminated'];
 export function endingOf(run: RunRecord, expected: Expected = {}): Ending {
   const status = run.status;
   const not = (why: string): Ending => ({ status, complete: false, why });
-  if (status === 'interrupted') return not('the lab\'s host stopped during the run, so only the events it had stored are known');
+  if (status === 'interrupted') return not('the lab\'s host stopped during the run');
   if (status === 'stopped') return not('the user stopped the run');
   if (status === 'timeout') return not(`the lab ended the run at its ${run.timeoutS === undefined ? '' : `${run.timeoutS} s `}wall-clock limit`);
   if (status === 'running') return not('the run had not ended when it was checked');

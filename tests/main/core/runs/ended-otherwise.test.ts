@@ -87,4 +87,35 @@ describe('reports of runs that ended otherwise', () => {
     expect(JSON.stringify(r.invariants)).not.toMatch(/undefined/);
     expect(await survivors(r.processes.map((p) => p.pid))).toEqual([]);
   }, 30_000);
+
+  // A spread of processes killed from outside mid-run: the victim may leave others blocked for
+  // ever (a hang) or the run may go on to its end; either way nothing is blamed on the lesson.
+  it.each([
+    ['task-queue', 'consumer', 'get', { consumers: 2, timeUnitMs: 50 }],
+    ['producer-consumer', 'consumer', 'get', { ending: 'poison-pill', timeUnitMs: 10 }],
+    ['whoami', 'whoami', 'acquire', { children: 3 }],
+    ['semaphore-pool', 'job', 'append', { jobs: 5, timeUnitMs: 50 }],
+    ['manager-dict', 'main', 'join', { workers: 4 }],
+  ] as const)('%s with its first %s process killed at its first %s(): failed, naming it, and nothing judged false', async (scenario, program, op, params) => {
+    const handle = startRun(host, { scenario, params: { ...params, seed: 2 }, timeoutS: 60 });
+    let victim = 0;
+    handle.onEvents((batch) => {
+      if (victim) return;
+      const pids = new Set([...handle.kernel.procs.values()].filter((p) => p.program === program).map((p) => p.pid));
+      const e = batch.find((x) => pids.has(x.pid) && x.op === op);
+      if (e) { victim = e.pid; process.kill(victim, 'SIGKILL'); }
+    });
+    const r = await handle.done;
+    expect(victim).toBeGreaterThan(0);
+    expect(r.status).toBe('failed');
+    const dead = r.processes.find((p) => p.pid === victim)!;
+    expect(dead.how).toBe('crashed');
+    for (const i of r.invariants) {
+      expect(i.ok, `${i.id}: ${i.detail}`).not.toBe(false);
+      expect(i.detail).not.toMatch(/undefined|NaN/);
+    }
+    const named = r.invariants.filter((i) => i.ok === null && i.detail.includes(`${dead.name} (pid ${victim}) crashed (killed by SIGKILL)`));
+    expect(named.length, JSON.stringify(r.invariants)).toBeGreaterThan(0);
+    expect(await survivors(r.processes.map((p) => p.pid))).toEqual([]);
+  }, 60_000);
 });
