@@ -3,7 +3,8 @@
 import { eventSignalMeta } from '../../shared/scenarios/event-signal';
 import type { RunRecord } from '../core/runs/run-record';
 import type { Event } from '../worker/handles';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf } from './judging';
+import type { Scenario } from './scenario';
 
 type Saw = 'set' | 'unset';
 interface WaitFacts { pid: number; saw: Saw | null; beganUs: number; returnedUs: number | null; endSeq: number | null }
@@ -45,6 +46,7 @@ export const eventSignal: Scenario = {
     },
   },
   check(run, params) {
+    const end = endingOf(run);
     const T = params.timeoutUnits as number;
     const S = params.setAfterUnits as number;
     const unitUs = (params.timeUnitMs as number) * 1000;
@@ -54,6 +56,7 @@ export const eventSignal: Scenario = {
     const expected: Saw | 'either' = T < S ? 'unset' : T > S ? 'set' : 'either';
     const units = (us: number) => `${(us / unitUs).toFixed(2)} units`;
     const setTxt = set ? `the set came at ${set.t} µs` : 'the event was never set';
+    const proc = (name: string) => run.processes.filter((p) => p.name === name || p.parentPid === null);
 
     const waited = timed?.returnedUs != null ? timed.returnedUs - timed.beganUs : null;
     const timedOk = !!timed && waited !== null && (timed.saw === 'unset'
@@ -84,8 +87,10 @@ export const eventSignal: Scenario = {
     const view = (w: WaitFacts | null) => (w ? { pid: w.pid, saw: w.saw, beganUs: w.beganUs, returnedUs: w.returnedUs } : null);
     return {
       invariants: [
-        invariant('timed-wait', timedDesc, timedOk, timedDetail),
-        invariant('untimed-wait-after-set', 'the untimed wait returns set, after the set', untimedOk, untimedDetail),
+        completion(end, 'timed-wait', timedDesc, timedOk, timedDetail,
+          { reached: waited !== null, point: 'before the timed wait returned', involved: proc('nonblock') }),
+        completion(end, 'untimed-wait-after-set', 'the untimed wait returns set, after the set', untimedOk, untimedDetail,
+          { reached: untimed?.returnedUs != null, point: 'before the untimed wait returned', involved: proc('block') }),
       ],
       result: {
         setAtUs: set?.t ?? null,

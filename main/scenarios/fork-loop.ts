@@ -2,7 +2,8 @@
 // back into the loop and the processes double each round (capped by maxProcesses).
 import { forkLoopMeta } from '../../shared/scenarios/fork-loop';
 import type { Lab } from '../worker/lab';
-import { invariant, type Scenario } from './scenario';
+import { completion, eachProcess, endingOf, safety } from './judging';
+import type { Scenario } from './scenario';
 
 /** What a child gets instead of a forked memory image: the parent's variables, copied. */
 interface Snapshot { counter: number; round: number }
@@ -38,6 +39,8 @@ export const forkLoop: Scenario = {
     },
   },
   check(run, params) {
+    // Without childExits the cap is how a runaway is meant to end.
+    const end = endingOf(run, { capped: !params.childExits });
     const root = run.root();
     const rootPid = root?.pid ?? -1;
     const others = run.processes.filter((p) => p.pid !== rootPid);
@@ -51,30 +54,36 @@ export const forkLoop: Scenario = {
       const line = run.prints(p.pid)[0];
       return !created || (line !== undefined && line.seq < created.seq);
     });
+    const parent = root ? [root] : [];
     const invariants = [
-      invariant('total-within-cap', `total processes <= maxProcesses (${params.maxProcesses})`, run.processes.length <= (params.maxProcesses as number),
+      safety(end, 'total-within-cap', `total processes <= maxProcesses (${params.maxProcesses})`, run.processes.length <= (params.maxProcesses as number),
         `${run.processes.length} processes`),
-      invariant('child-line-after-creation', "each child's line comes after it was created", lateLines.length === 0,
+      safety(end, 'child-line-after-creation', "each child's line comes after it was created", lateLines.length === 0,
         lateLines.length ? `out of order: ${lateLines.map((p) => p.pid).join(', ')}` : `${others.length} children checked`),
-      invariant('parent-counter-unchanged', "the parent's counter is unchanged by its children",
-        before !== undefined && (capped ? after === undefined || after === before : after === before),
-        capped && after === undefined ? `before ${before}; the cap ended the run before the parent's last line` : `before ${before}, after ${after}`),
+      // The parent's last look at its counter is the point this one talks about; a capped
+      // runaway may end before it.
+      completion(end, 'parent-counter-unchanged', "the parent's counter is unchanged by its children",
+        before !== undefined && after === before,
+        after === undefined ? `${before === undefined ? 'the parent never read its counter' : `the counter was ${before} before the loop`}, and the parent never read it after` : `before ${before}, after ${after}`,
+        { reached: after !== undefined, point: 'before the parent read its counter at the end', involved: parent, brokenSoFar: after !== undefined && after !== before }),
     ];
     if (params.childExits) {
       const wrongParent = others.filter((p) => p.parentPid !== rootPid);
-      const nonZero = others.filter((p) => p.exitCode !== 0);
+      const loopDone = after !== undefined;
       invariants.push(
-        invariant('children-parent', "every child's parent is the parent", wrongParent.length === 0,
+        safety(end, 'children-parent', "every child's parent is the parent", wrongParent.length === 0,
           wrongParent.length ? `${wrongParent.length} processes have another parent` : `all ${others.length} children of pid ${rootPid}`),
-        invariant('children-count', `children created = iterations (${params.iterations})`, direct.length === params.iterations, `${direct.length} children`),
-        invariant('children-exit-0', 'every child exits 0', nonZero.length === 0,
-          nonZero.length ? nonZero.map((p) => `${p.pid}: ${p.signal ?? p.exitCode}`).join(', ') : 'all exit codes 0'),
+        completion(end, 'children-count', `children created = iterations (${params.iterations})`, direct.length === params.iterations, `${direct.length} children`,
+          { reached: loopDone, point: 'before the parent finished its loop', involved: parent, brokenSoFar: direct.length > (params.iterations as number) }),
+        eachProcess(end, 'children-exit-0', 'every child exits 0', others, (p) => (p.exitCode === 0 ? null : `exit ${p.signal ?? p.exitCode}`),
+          `all ${others.length} exit codes 0`, { reached: loopDone && others.every((p) => p.how !== null && p.how !== 'stopped'), point: 'before every child had exited' }),
       );
     } else {
       const grandchildren = others.filter((p) => p.parentPid !== rootPid);
       const expectGrand = (params.iterations as number) >= 2;
-      invariants.push(invariant('tree-has-grandchildren', 'the process tree shows grandchildren', !expectGrand || grandchildren.length > 0,
-        `${grandchildren.length} processes were created by children${capped ? '; the cap stopped the runaway' : ''}`));
+      invariants.push(completion(end, 'tree-has-grandchildren', 'the process tree shows grandchildren', !expectGrand || grandchildren.length > 0,
+        `${grandchildren.length} processes were created by children${capped ? '; the cap stopped the runaway' : ''}`,
+        { reached: grandchildren.length > 0, point: 'before any child made a child of its own' }));
     }
     return {
       invariants,
@@ -84,7 +93,8 @@ export const forkLoop: Scenario = {
         parentCounterBefore: before ?? null,
         parentCounterAfter: after ?? null,
         capped,
-        totalProcesses: run.processes.length,
+        // "How many processes in all" has an answer only once the parent got to its end.
+        totalProcesses: end.complete && (after !== undefined || capped) ? run.processes.length : null,
       },
     };
   },

@@ -3,7 +3,8 @@
 import { lockMeta } from '../../shared/scenarios/lock';
 import type { Lab } from '../worker/lab';
 import type { Lock, ManagerList } from '../worker/handles';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf, safety } from './judging';
+import type { Scenario } from './scenario';
 
 type Chunk = [pid: number, piece: string];
 /** A short pause between two pieces, so the other workers get a turn. */
@@ -52,8 +53,10 @@ export const lock: Scenario = {
     },
   },
   check(run, params) {
+    const end = endingOf(run);
     const n = params.charsPerLine as number;
     const workers = run.byProgram('worker');
+    const root = run.root();
     const letterOf = new Map(workers.map((p) => [p.pid, p.name.replace('worker-', '')]));
     const appends = run.ops('console', 'append');
     // The console as written: split into lines at each newline piece.
@@ -65,44 +68,50 @@ export const lock: Scenario = {
       cur.text += piece;
       cur.pids.add(pid);
     }
-    if (cur.text) lines.push(cur);
+    // A last line without its newline is still being written (or its writer was cut short).
+    const open = cur.text ? cur : undefined;
+    if (open) lines.push(open);
     const whole = (l: (typeof lines)[number]) => l.pids.size === 1 && l.text === letterOf.get([...l.pids][0])?.repeat(n);
-    const mixed = lines.filter((l) => !whole(l));
+    const mixed = lines.filter((l) => !whole(l) && !(l === open && l.pids.size === 1));
     const interleaved = lines.filter((l) => l.pids.size > 1);
     const short = workers.filter((p) => appends.filter((e) => e.pid === p.pid).length !== n + 1);
+    const allWritten = workers.length === params.workers && short.length === 0;
     const invariants = [
-      invariant('every-piece-written', `every worker wrote its ${n} characters and a newline to the console`, workers.length === params.workers && short.length === 0,
-        short.length ? `incomplete: ${short.map((p) => p.name).join(', ')}` : `${workers.length} workers, ${appends.length} pieces in ${lines.length} lines`),
+      completion(end, 'every-piece-written', `every worker wrote its ${n} characters and a newline to the console`, allWritten,
+        short.length ? `incomplete: ${short.map((p) => p.name).join(', ')}` : `${workers.length} workers, ${appends.length} pieces in ${lines.length} lines`,
+        { reached: allWritten, point: 'before every worker had written its line', involved: workers }),
     ];
     // What the parent printed from its final copy of the console must match the kernel's record.
-    const root = run.root();
     const shown = root ? run.prints(root.pid).filter((e) => e.text?.startsWith('console | ')).map((e) => e.text!.slice(10)) : [];
     const texts = lines.map((l) => l.text);
     const shownOk = JSON.stringify(shown) === JSON.stringify(texts);
-    invariants.push(invariant('console-shown', params.useLock ? 'the console shown is exactly what the kernel received, in order'
+    invariants.push(completion(end, 'console-shown', params.useLock ? 'the console shown is exactly what the kernel received, in order'
       : 'without the lock, the report shows the interleaving that happened (the console as the kernel received it)', shownOk,
     `${lines.length} lines, ${interleaved.length} interleaved, ${lines.length - mixed.length} whole${mixed.length ? `: ${show(lines)}` : ''}`
-      + (shownOk ? '' : `; the parent read ${JSON.stringify(shown)}`)));
+      + (shownOk ? '' : `; the parent read ${JSON.stringify(shown)}`),
+    { reached: shown.length > 0 || root?.how === 'returned', point: 'before the parent showed the console', involved: root ? [root, ...workers] : workers }));
     if (params.useLock) {
       const unlocked = run.notUnderLock('console-lock', appends);
       invariants.push(
-        invariant('writes-under-lock', 'every piece is written while its worker holds the console lock', unlocked.length === 0,
+        safety(end, 'writes-under-lock', 'every piece is written while its worker holds the console lock', unlocked.length === 0,
           unlocked.length ? `${unlocked.length} pieces written without holding the lock` : `all ${appends.length} pieces written under the lock`),
-        invariant('no-line-interleaved', 'with the lock, no line is interleaved', mixed.length === 0,
-          mixed.length ? `mixed lines: ${show(mixed)}` : `${lines.length} whole lines`),
+        safety(end, 'no-line-interleaved', 'with the lock, no line is interleaved', mixed.length === 0,
+          mixed.length ? `mixed lines: ${show(mixed)}` : `${lines.length} whole lines${open ? ' (the last one still being written)' : ''}`),
       );
     }
     const notes = params.useLock ? [] : mixed.length
-      ? [`Without the lock the workers' pieces interleaved: ${params.workers} whole lines were written, the console shows ${show(lines)}; `
-        + `${interleaved.length} line(s) mix pieces of different workers.`]
-      : ['Without the lock the lines still came out whole this time: the workers happened not to overlap. Run it again.'];
+      ? [end.complete ? `Without the lock the workers' pieces interleaved: ${params.workers} whole lines were written, the console shows ${show(lines)}; `
+        + `${interleaved.length} line(s) mix pieces of different workers.`
+        : `Without the lock the workers' pieces interleaved before ${end.why}: the console so far shows ${show(lines)}; ${interleaved.length} line(s) mix pieces of different workers.`]
+      : end.complete ? ['Without the lock the lines still came out whole this time: the workers happened not to overlap. Run it again.'] : [];
     return {
       invariants,
       result: {
         useLock: params.useLock,
         console: texts,
         interleavedLines: interleaved.length,
-        allLinesWhole: mixed.length === 0,
+        // Whole so far is no answer yet; a mixed line is one for good.
+        allLinesWhole: mixed.length ? false : end.complete ? true : null,
         styles: Object.fromEntries(workers.map((p) => [p.name, !params.useLock ? 'no lock' : (letterOf.get(p.pid)!.charCodeAt(0) - 65) % 2 === 0 ? 'with' : 'acquire/finally'])),
       },
       notes,

@@ -3,7 +3,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { managerDictMeta } from '../../shared/scenarios/manager-dict';
 import type { ManagerDict } from '../worker/handles';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf } from './judging';
+import type { Scenario } from './scenario';
 
 /** The dict as Python prints it: {0: 0, 1: 2}. */
 const show = (entries: [string | number, number][]) => `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
@@ -26,8 +27,10 @@ export const managerDict: Scenario = {
     },
   },
   check(run, params) {
+    const end = endingOf(run);
     const n = params.workers as number;
-    const rootPid = run.root()?.pid;
+    const root = run.root();
+    const rootPid = root?.pid;
     const expected = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), i * 2]));
     const final = run.results().dict as Record<string, number> | undefined;
     const sets = run.ops('d', 'set');
@@ -38,20 +41,23 @@ export const managerDict: Scenario = {
     const missing = Object.keys(expected).filter((k) => final?.[k] !== expected[k]);
     const extra = Object.keys(final ?? {}).filter((k) => !(k in expected));
     const twice = writeOrder.filter((k, i) => writeOrder.indexOf(k) !== i);
+    const everyone = [...(root ? [root] : []), ...run.byProgram('worker')];
+    const printed = { reached: final !== undefined, point: 'before the parent printed the dict', involved: everyone };
     return {
       invariants: [
-        invariant('final-dict', `the final dict is exactly {i: 2i} for i in 0..${n - 1}`, isDeepStrictEqual(final, expected),
+        completion(end, 'final-dict', `the final dict is exactly {i: 2i} for i in 0..${n - 1}`, isDeepStrictEqual(final, expected),
           !final ? 'the parent never printed the dict'
             : missing.length || extra.length ? `wrong or missing keys: ${missing.join(', ') || 'none'}; unexpected keys: ${extra.join(', ') || 'none'}`
-              : `${Object.keys(final).length} keys, each holding twice its key`),
-        invariant('one-write-per-worker', 'each worker wrote its key once, before the parent read the dict',
+              : `${Object.keys(final).length} keys, each holding twice its key`, printed),
+        completion(end, 'one-write-per-worker', 'each worker wrote its key once, before the parent read the dict',
           sets.length === n && twice.length === 0 && late.length === 0 && !!read && !!lastJoin && lastJoin.seq < read.seq,
           `${sets.length} writes (keys in arrival order: ${writeOrder.join(', ')})`
-            + `${twice.length ? `; written more than once: ${twice.join(', ')}` : ''}${late.length ? `; ${late.length} came after the read` : ''}`
-            + `${read && lastJoin && lastJoin.seq < read.seq ? '; the parent read after its last join returned' : '; the parent did not read after joining'}`),
+            + `${twice.length ? `; written more than once: ${twice.join(', ')}` : ''}${late.length && read ? `; ${late.length} came after the read` : ''}`
+            + `${read && lastJoin && lastJoin.seq < read.seq ? '; the parent read after its last join returned' : '; the parent did not read after joining'}`,
+          { reached: !!read, point: 'before the parent read the dict', involved: everyone, brokenSoFar: twice.length > 0 }),
       ],
       result: { dict: final ?? null, keys: final ? Object.keys(final).length : null, writeOrder },
-      notes: [`The workers' writes reached the dict in this order of keys: ${writeOrder.join(', ')}. Another run may give another order.`],
+      notes: writeOrder.length ? [`The workers' writes reached the dict in this order of keys: ${writeOrder.join(', ')}. Another run may give another order.`] : [],
     };
   },
 };

@@ -4,7 +4,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { managerNamespaceMeta } from '../../shared/scenarios/manager-namespace';
 import type { Event, Namespace } from '../worker/handles';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf } from './judging';
+import type { Scenario } from './scenario';
 
 const VALUE = 'This is the value';
 type Variant = 'value' | 'mutable-gotcha' | 'mutable-fixed';
@@ -51,6 +52,7 @@ export const managerNamespace: Scenario = {
     },
   },
   check(run, params) {
+    const end = endingOf(run);
     const variant = params.variant as Variant;
     const r = run.results();
     const before = r.before as { ok: boolean; value?: unknown; error?: string } | undefined;
@@ -58,19 +60,25 @@ export const managerNamespace: Scenario = {
     const expected = variant === 'value' ? VALUE : variant === 'mutable-gotcha' ? [] : [VALUE];
     const setEv = run.ops('ready', 'set')[0];
     const consumer = run.processes.find((p) => p.program === 'consumer');
+    const both = run.processes.filter((p) => p.program === 'consumer' || p.program === 'producer');
     const reads = consumer ? run.ops('ns', 'get').filter((e) => e.pid === consumer.pid) : [];
     const lastRead = reads[reads.length - 1];
+    const readAfter = after !== undefined;
     const descriptions: Record<Variant, string> = {
       'value': 'the read after the event sees the value',
       'mutable-gotcha': 'the consumer sees an empty list after the event (the append was not propagated)',
       'mutable-fixed': 'the consumer sees the appended value after the event',
     };
+    const afterPoint = { reached: readAfter, point: 'before the consumer read after the event', involved: both };
     const invariants = [
-      invariant('after-read', descriptions[variant], isDeepStrictEqual(after, expected), `read ${JSON.stringify(after)}, expected ${JSON.stringify(expected)}`),
-      invariant('after-read-follows-set', 'the second read happens after the event was set',
-        !!setEv && !!lastRead && lastRead.seq > setEv.seq, setEv && lastRead ? `set at ${setEv.t} µs, read at ${lastRead.t} µs` : 'missing events'),
-      invariant('before-read-shown', 'the read before the event shows what happened (an error or a value)', before !== undefined,
-        before === undefined ? 'no first read recorded' : before.ok ? `the consumer read ${JSON.stringify(before.value)} before the event` : `the consumer read too early: ${before.error}`),
+      completion(end, 'after-read', descriptions[variant], isDeepStrictEqual(after, expected),
+        readAfter ? `read ${JSON.stringify(after)}, expected ${JSON.stringify(expected)}` : `the consumer never read after the event; expected ${JSON.stringify(expected)}`, afterPoint),
+      completion(end, 'after-read-follows-set', 'the second read happens after the event was set',
+        !!setEv && !!lastRead && readAfter && lastRead.seq > setEv.seq,
+        setEv && lastRead && readAfter ? `set at ${setEv.t} µs, read at ${lastRead.t} µs` : `${setEv ? `set at ${setEv.t} µs` : 'the event was never set'}; the consumer's read after it is missing`, afterPoint),
+      completion(end, 'before-read-shown', 'the read before the event shows what happened (an error or a value)', before !== undefined,
+        before === undefined ? 'no first read recorded' : before.ok ? `the consumer read ${JSON.stringify(before.value)} before the event` : `the consumer read too early: ${before.error}`,
+        { reached: before !== undefined, point: 'before the consumer\'s first read', involved: consumer ? [consumer] : [] }),
     ];
     return { invariants, result: { variant, before: before ?? null, after: after ?? null } };
   },

@@ -5,7 +5,8 @@ import { pipeMeta } from '../../shared/scenarios/pipe';
 import type { LabEvent } from '../../shared/events';
 import type { RunRecord } from '../core/runs/run-record';
 import type { Connection } from '../worker/handles';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf } from './judging';
+import type { Scenario } from './scenario';
 
 /** What one process sent and received on one pipe, from the kernel's events. */
 function traffic(run: RunRecord, pipe: string, name: string): { pid: number; sent: unknown[]; got: string[]; gotAt: LabEvent[] } {
@@ -50,6 +51,7 @@ export const pipe: Scenario = {
     },
   },
   check(run) {
+    const end = endingOf(run);
     const parent1 = traffic(run, 'pipe1', 'MainProcess');
     const sender = traffic(run, 'pipe1', 'sender');
     const parent2 = traffic(run, 'pipe2', 'MainProcess');
@@ -60,15 +62,19 @@ export const pipe: Scenario = {
     const eof = parent1.gotAt[1];
     const close = run.ops('pipe1', 'close').find((e) => e.pid === sender.pid);
     const recvAfterClose = eof ? parse(eof.res) : null;
+    const everyone = run.processes;
     return {
       invariants: [
-        invariant('parent-gets-what-was-sent', 'the parent receives exactly what the children sent', sent.length === 2 && isDeepStrictEqual(parentGot, sent),
-          `sent ${JSON.stringify(sent)}; the parent received ${JSON.stringify(parentGot)}`),
-        invariant('talker-gets-reply', 'the talker receives the parent\'s reply', parent2.sent.length === 1 && isDeepStrictEqual(talkerGot, parent2.sent[0]),
-          `the parent replied ${JSON.stringify(parent2.sent[0] ?? null)}; the talker received ${JSON.stringify(talkerGot)}`),
-        invariant('eof-after-close', 'once the sender closed its end and its message was read, recv() raises EOFError',
+        completion(end, 'parent-gets-what-was-sent', 'the parent receives exactly what the children sent', sent.length === 2 && isDeepStrictEqual(parentGot, sent),
+          `sent ${JSON.stringify(sent)}; the parent received ${JSON.stringify(parentGot)}`,
+          { reached: parentGot.length === 2, point: 'before the parent received both messages', involved: everyone }),
+        completion(end, 'talker-gets-reply', 'the talker receives the parent\'s reply', parent2.sent.length === 1 && isDeepStrictEqual(talkerGot, parent2.sent[0]),
+          `the parent replied ${JSON.stringify(parent2.sent[0] ?? null)}; the talker received ${JSON.stringify(talkerGot)}`,
+          { reached: talker.got.length > 0, point: 'before the talker received the reply', involved: everyone }),
+        completion(end, 'eof-after-close', 'once the sender closed its end and its message was read, recv() raises EOFError',
           recvAfterClose === 'EOFError' && !!close && eof.seq > close.seq,
-          eof ? `the second recv() ended with ${eof.res}${close ? `, after the sender's close` : ', but the sender never closed'}` : 'no second recv()'),
+          eof ? `the second recv() ended with ${eof.res}${close ? `, after the sender's close` : ', but the sender never closed'}` : 'no second recv()',
+          { reached: !!eof, point: 'before the parent\'s second recv() returned', involved: everyone }),
       ],
       result: { parentGot, talkerGot, recvAfterClose },
     };

@@ -5,7 +5,8 @@ import { poolMapMeta } from '../../shared/scenarios/pool-map';
 import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
 import type { Lab } from '../worker/lab';
 import { defaultChunksize } from '../worker/pool';
-import { invariant, type Scenario } from './scenario';
+import { completion, endedOtherwise, endingOf, safety } from './judging';
+import type { Scenario } from './scenario';
 
 const double = (x: number) => x * 2;
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
@@ -54,27 +55,38 @@ export const poolMap: Scenario = {
     const output = run.results().output as number[] | undefined;
     const expected = Array.from({ length: n }, (_, i) => i * 2);
     const badChunks = chunkRuns.map((r, i) => [i, r]).filter(([, r]) => r !== 1);
+    const end = endingOf(run);
+    const root = run.root();
+    const everyone = run.processes;
+    const gotOutput = output !== undefined;
+    // The pool is closed and joined once the parent's program returned: only then are its workers all known.
+    const poolDone = root?.how === 'returned';
     const lateInit = workers.filter((w) => {
       const first = run.prints(w.pid)[0];
       const firstPut = puts.find((e) => e.pid === w.pid);
-      return first?.text !== `Starting ${w.name}` || (firstPut !== undefined && firstPut.seq < first.seq);
+      if (firstPut !== undefined && (!first || firstPut.seq < first.seq)) return true;
+      if (first) return first.text !== `Starting ${w.name}`;
+      return !endedOtherwise(w); // a worker that ended as meant without its Starting line
     });
     const list = (pids: number[]) => pids.map((p) => `${names.get(p)} (pid ${p})`).join(', ');
     const invariants = [
-      invariant('output-in-order', `the output is [${n <= 3 ? expected.join(', ') : `0, 2, .., ${2 * (n - 1)}`}] in input order`, isDeepStrictEqual(output, expected),
-        output ? `got ${JSON.stringify(output)}` : 'the parent never got the output'),
-      invariant('each-chunk-once', `each of the ${chunks} tasks (chunks of ${cs}) was done exactly once`, badChunks.length === 0,
-        badChunks.length ? badChunks.map(([i, r]) => `chunk ${i}: done ${r} times`).join(', ') : `${puts.length} results from ${workers.length} workers`),
-      invariant('initializer-first', 'every worker ran the initializer ("Starting <name>") before its first task', lateInit.length === 0,
+      completion(end, 'output-in-order', `the output is [${n <= 3 ? expected.join(', ') : `0, 2, .., ${2 * (n - 1)}`}] in input order`, isDeepStrictEqual(output, expected),
+        output ? `got ${JSON.stringify(output)}` : 'the parent never got the output',
+        { reached: gotOutput, point: 'before map() returned', involved: everyone }),
+      completion(end, 'each-chunk-once', `each of the ${chunks} tasks (chunks of ${cs}) was done exactly once`, badChunks.length === 0,
+        badChunks.length ? badChunks.map(([i, r]) => `chunk ${i}: done ${r} times`).join(', ') : `${puts.length} results from ${workers.length} workers`,
+        { reached: gotOutput, point: 'before every chunk was done', involved: everyone, brokenSoFar: chunkRuns.some((r) => r > 1) }),
+      safety(end, 'initializer-first', 'every worker ran the initializer ("Starting <name>") before its first task', lateInit.length === 0,
         lateInit.length ? `not so for ${list(lateInit.map((w) => w.pid))}` : `${workers.length} workers printed their Starting line first`),
     ];
     const notes = [`map() cut the ${n} inputs into ${chunks} chunks of ${cs} (Python's default chunksize): a task here is one chunk.`];
     const idle = workers.filter((w) => tasksPerWorker[w.pid] === 0).map((w) => w.pid);
-    if (idle.length) notes.push(`${list(idle)} ran no task: the other workers took them all first.`);
+    if (idle.length && gotOutput) notes.push(`${list(idle)} ran no task: the other workers took them all first.`);
     const replaced = workers.length - poolSize;
     if (k === 0) {
-      invariants.push(invariant('fixed-workers', `without maxTasksPerChild the pool keeps its ${poolSize} workers`, workers.length === poolSize,
-        `${workers.length} worker processes started`));
+      invariants.push(completion(end, 'fixed-workers', `without maxTasksPerChild the pool keeps its ${poolSize} workers`, workers.length === poolSize,
+        `${workers.length} worker processes started`,
+        { reached: poolDone, point: 'before the pool was closed and joined', involved: everyone, brokenSoFar: workers.length > poolSize && !workers.some(endedOtherwise) }));
     } else {
       const most = Math.max(0, ...Object.values(tasksPerWorker));
       const retired = workers.filter((w) => tasksPerWorker[w.pid] === k).map((w) => w.pid);
@@ -82,12 +94,13 @@ export const poolMap: Scenario = {
       const lastPut = puts[puts.length - 1]?.seq ?? Infinity;
       const early = retired.filter((pid) => (run.life(pid, 'exited')?.seq ?? Infinity) < lastPut);
       invariants.push(
-        invariant('max-tasks-per-child', `no worker process ran more than maxTasksPerChild (${k}) tasks`, most <= k,
+        safety(end, 'max-tasks-per-child', `no worker process ran more than maxTasksPerChild (${k}) tasks`, most <= k,
           `the busiest worker ran ${tasks(most)}`),
-        invariant('retired-replaced', 'fresh workers replace retired ones', replaced >= early.length && replaced <= retired.length,
-          `${retired.length} workers retired after ${tasks(k)} (${early.length} of them while work remained); ${replaced} fresh workers were started`),
+        completion(end, 'retired-replaced', 'fresh workers replace retired ones', replaced >= early.length && replaced <= retired.length,
+          `${retired.length} workers retired after ${tasks(k)} (${early.length} of them while work remained); ${replaced} fresh workers were started`,
+          { reached: poolDone, point: 'before the pool was closed and joined', involved: everyone }),
       );
-      if (retired.length) {
+      if (retired.length && poolDone) {
         notes.push(`Retired after ${tasks(k)}: ${list(retired)}. The pool started ${replaced} fresh workers in their place: `
           + `${list(workers.slice(poolSize).map((w) => w.pid)) || 'none'}${replaced < retired.length ? '. Workers that retired once the pool was closed were not replaced' : ''}.`);
       }
@@ -96,7 +109,7 @@ export const poolMap: Scenario = {
       invariants,
       result: {
         output: output ?? null, chunksize: cs, whoRan, workers: workers.map((w) => w.pid),
-        tasksPerWorker, workersStarted: workers.length, replaced,
+        tasksPerWorker, workersStarted: poolDone ? workers.length : null, replaced,
       },
       notes,
     };

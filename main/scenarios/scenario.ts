@@ -18,12 +18,9 @@ export interface Scenario {
   programs: Record<string, Program> & { main: Program };
   /** Functions a Pool can run by name. */
   functions?: Record<string, (x: unknown) => unknown>;
+  /** Runs for every ending, `run.status` set: a run stopped, cut at its time limit, hung, capped,
+   *  with a crashed process or interrupted says what it could not judge (see judging.ts). */
   check(run: RunRecord, params: ParamValues): ScenarioCheck;
   /** How a run with these parameters is meant to end; 'completed' when not given. */
   expectedStatus?(params: ParamValues): RunStatus;
-}
-
-/** Small helper so invariant lists read as a table. */
-export function invariant(id: string, description: string, ok: boolean, detail: string): InvariantResult {
-  return { id, description, ok, detail };
 }

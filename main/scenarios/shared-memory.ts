@@ -5,7 +5,8 @@ import { sharedMemoryMeta } from '../../shared/scenarios/shared-memory';
 import type { RunRecord } from '../core/runs/run-record';
 import type { Event, Semaphore, SharedArray, Value } from '../worker/handles';
 import type { Lab } from '../worker/lab';
-import { invariant, type Scenario } from './scenario';
+import { completion, endingOf, safety } from './judging';
+import type { Scenario } from './scenario';
 
 /** A per-process global, like the seed's `count`: every process loads this module afresh. */
 let count = 0;
@@ -77,18 +78,21 @@ export const sharedMemory: Scenario = {
     },
   },
   check(run, params) {
+    const end = endingOf(run);
     const { procs: p, raceIncrements: n, useLock } = params as { procs: number; raceIncrements: number; useLock: boolean };
     const rootPid = run.root()?.pid;
     const seen = run.events.filter((e) => e.kind === 'note' && e.op === 'result' && e.arg?.startsWith('seen:')).map((e) => JSON.parse(e.text!) as Seen);
     const parent = (label: string) => seen.find((s) => s.pid === rootPid && s.label === label);
-    const end = parent('parent end');
+    const last = parent('parent end');
+    // The parent's last look at the Value and Array is the point the final-value properties talk about.
+    const atEnd = { reached: last !== undefined, point: 'before the parent\'s last look at the Value and Array', involved: run.processes };
     const expectedValue = 4 * p + 2 * p * n;
     const expectedArray = new Array<number>(p).fill(2 + 2 * p);
-    const lostUpdates = end?.value === undefined ? null : expectedValue - end.value;
+    const lostUpdates = last?.value === undefined ? null : expectedValue - last.value;
     const { lost: lostInEvents, byPid: overwrites } = staleWrites(run);
     const children = seen.filter((s) => s.pid !== rootPid);
     const wrongGlobals = children.filter((s) => s.global !== (s.value === undefined ? 1 : 0));
-    const parentGlobal = end?.global;
+    const parentGlobal = last?.global;
     const late = children.filter((s) => s.value !== undefined && s.value < (valueAtStart(run, s.pid) ?? Infinity));
     const names = new Map(run.processes.map((x) => [x.pid, x.name]));
     const valueDesc = n === 0 ? `the Value ends at ${expectedValue}` : useLock
@@ -98,28 +102,28 @@ export const sharedMemory: Scenario = {
     if (n > 0 && lostUpdates !== null) {
       const who = [...overwrites].map(([pid, k]) => `${names.get(pid)} (pid ${pid}) ${k}`).join(', ');
       notes.push(lostUpdates > 0
-        ? `Lost updates: expected ${expectedValue} but the Value ended at ${end!.value}: ${lostUpdates} increments were lost. `
+        ? `Lost updates: expected ${expectedValue} but the Value ended at ${last!.value}: ${lostUpdates} increments were lost. `
           + 'Each time, a racer read the Value, another one wrote to it, and the first then wrote back its own old read plus one, '
           + `wiping out the other's work. Writes made over such a stale read: ${who}.`
         : `No update was lost: the Value ended at the expected ${expectedValue}${useLock ? ', because every increment held the lock' : '; this time the unlocked increments did not collide (try a larger raceIncrements)'}.`);
     }
     return {
       invariants: [
-        invariant('array-final', `the Array ends at [${expectedArray.join(', ')}]`, JSON.stringify(end?.array) === JSON.stringify(expectedArray),
-          `the parent's last look: [${end?.array?.join(', ') ?? 'none'}]`),
-        invariant('value-final', valueDesc, lostUpdates !== null && (n === 0 || useLock ? lostUpdates === 0 : lostUpdates >= 0),
-          `expected ${expectedValue}, the Value ended at ${end?.value ?? 'unknown'}${lostUpdates ? `: ${lostUpdates} lost` : ''}`),
-        invariant('lost-updates-explained', 'every lost update was overwritten by a write based on a stale read', lostUpdates === lostInEvents,
-          `${lostUpdates} missing from the total; replaying the Value's events, writes over stale reads account for ${lostInEvents}`),
-        invariant('globals-not-shared', "children's globals never show the parent's changes (and the parent's shows only its own)",
+        completion(end, 'array-final', `the Array ends at [${expectedArray.join(', ')}]`, JSON.stringify(last?.array) === JSON.stringify(expectedArray),
+          `the parent's last look: [${last?.array?.join(', ') ?? 'none'}]`, atEnd),
+        completion(end, 'value-final', valueDesc, lostUpdates !== null && (n === 0 || useLock ? lostUpdates === 0 : lostUpdates >= 0),
+          `expected ${expectedValue}, the Value ended at ${last?.value ?? 'unknown'}${lostUpdates ? `: ${lostUpdates} lost` : ''}`, atEnd),
+        completion(end, 'lost-updates-explained', 'every lost update was overwritten by a write based on a stale read', lostUpdates === lostInEvents,
+          `${lostUpdates} missing from the total; replaying the Value's events, writes over stale reads account for ${lostInEvents}`, atEnd),
+        completion(end, 'globals-not-shared', "children's globals never show the parent's changes (and the parent's shows only its own)",
           wrongGlobals.length === 0 && parentGlobal === 2 * p,
           `${children.length} children: ${wrongGlobals.length ? `unexpected globals in ${wrongGlobals.map((s) => `${names.get(s.pid)}: ${s.global}`).join(', ')}` : 'global 0 in every reader, 1 in every updater (its own += 1)'}; `
-            + `the parent's global ended at ${parentGlobal}`),
-        invariant('children-see-updates', 'every child sees the shared updates made before it started', late.length === 0,
+            + `the parent's global ended at ${parentGlobal ?? 'unknown'}`, { ...atEnd, brokenSoFar: wrongGlobals.length > 0 }),
+        safety(end, 'children-see-updates', 'every child sees the shared updates made before it started', late.length === 0,
           late.length ? `stale reads in ${late.map((s) => names.get(s.pid)).join(', ')}` : `${children.filter((s) => s.value !== undefined).length} readers saw them`),
       ],
       result: {
-        value: end?.value ?? null, array: end?.array ?? null, expectedValue, lostUpdates,
+        value: last?.value ?? null, array: last?.array ?? null, expectedValue, lostUpdates,
         globalsSeen: seen.map((s) => ({ label: s.label, name: names.get(s.pid), pid: s.pid, global: s.global })),
       },
       notes,

@@ -17,6 +17,8 @@ export class RunRecord {
   crashed: number[] = [];
   notes: string[] = [];
   processes: ProcessRecord[] = [];
+  /** The run's wall-clock limit, for the checks' words about a run it cut short. */
+  timeoutS: number | undefined;
 
   constructor(private readonly cap = DEFAULT_EVENT_CAP) {}
 

@@ -62,7 +62,10 @@ describe('condition', () => {
     const proc = (pid: number, name: string, program: string): ProcessRecord =>
       ({ pid, name, program, parentPid: pid === 1 ? null : 1, daemon: false, exitCode: 0, signal: null, how: 'returned', startMs: 0, endMs: 1 });
     const rec = new RunRecord();
-    rec.processes = [proc(1, 'MainProcess', 'main'), proc(2, 'stage_2[1]', 'stage2'), proc(3, 'stage_2[2]', 'stage2'), proc(4, 's1', 'stage1')];
+    // The missed waiter waits for ever: the run hangs, and the lab ends the hung processes.
+    rec.status = 'hung';
+    rec.hang = { blocked: [{ pid: 3, name: 'stage_2[2]', op: 'wait', obj: 'cond', objKind: 'Condition', waitsFor: [] }], cycle: [], orphanedLocks: [], summary: 'stage_2[2] waits in wait() on cond' };
+    rec.processes = [proc(1, 'MainProcess', 'main'), proc(2, 'stage_2[1]', 'stage2'), { ...proc(3, 'stage_2[2]', 'stage2'), how: 'stopped', exitCode: null, signal: 'SIGKILL' }, proc(4, 's1', 'stage1')];
     const ev: Omit<LabEvent, 'seq'>[] = [
       { t: 10, pid: 2, ph: 'B', kind: 'op', obj: 'cond', op: 'wait' },
       { t: 20, pid: 4, ph: 'X', kind: 'op', obj: 'cond', op: 'notify_all' },
@@ -71,7 +74,8 @@ describe('condition', () => {
     ];
     rec.add(ev.map((e, i) => ({ ...e, seq: i + 1 }) as LabEvent));
     const c = condition.check(rec, { stage2Workers: 2, timeUnitMs: 10, seed: 0 });
-    expect(c.invariants[0].ok).toBe(true);
+    expect(c.invariants[0]).toMatchObject({ ok: true, detail: 'notify_all at 20 µs; 1 "running" lines, all after it (so far: the run hung)' });
+    // Broken for good: the only notify_all came before stage_2[2] waited, so nothing can wake it.
     expect(c.invariants[1]).toMatchObject({ ok: false, detail: 'not woken: stage_2[2]' });
     expect(c.result).toMatchObject({ woke: ['stage_2[1]'], runningBeforeNotify: 0 });
     expect(c.notes).toEqual(["stage_2[2] began waiting only after s1's notify_all, so no notification was left for it: a notify wakes only the processes already waiting."]);

@@ -89,6 +89,7 @@ describe('event-signal checks on a made-up record', () => {
     ({ pid, name, program: name, parentPid, daemon: false, exitCode: 0, signal: null, how: 'returned', startMs: 0, endMs: 1 });
   function record(nonblockEnd: { t: number; res: string; afterSet: boolean }): RunRecord {
     const rec = new RunRecord();
+    rec.status = 'completed';
     rec.processes = [proc(1, 'MainProcess', null), proc(2, 'block', 1), proc(3, 'nonblock', 1)];
     const ev: Omit<LabEvent, 'seq'>[] = [
       { t: 0, pid: 1, ph: 'B', kind: 'op', obj: 'kernel', op: 'sleep' },
