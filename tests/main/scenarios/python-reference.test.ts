@@ -10,7 +10,7 @@ import { SCENARIO_CATALOGUE } from '../../../shared/scenarios';
 import { COMMON_PARAMS } from '../../../shared/scenario-meta';
 import { resolveParams } from '../../../shared/params';
 import {
-  HANG_EXIT_CODE, PYTHON_DIR, describeRun, programPath, requirePython, runPythonOnce, type PythonRun,
+  HANG_EXIT_CODE, PYTHON_DIR, describeRun, groupMembers, programPath, requirePython, runPythonOnce, type PythonRun,
 } from '../../support/python-runner';
 
 const FAST = { timeUnitMs: 10, seed: 7 };
@@ -146,6 +146,14 @@ describe('end-signal.py (seed 004)', () => {
     expect(r.lines[0]).toBe('Main process');
     expect(ate(r)).toEqual(['plum 0', 'plum 1', 'plum 2']);
     expect(r.stderr).toMatch(/processes left: Process-2 \(pid \d+\);/);
+  });
+
+  it('no-signal without hangAfterS never ends: the runner\'s limit kills its whole process group', async () => {
+    const r = await runPythonOnce('end-signal', { ...FAST, variant: 'no-signal' }, 3000);
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGKILL');
+    expect(r.lines[0]).toBe('Main process');
+    expect(groupMembers(r.pid)).toEqual([]);
   });
 
   it('one-none: one None after join() lets the consumer leave', async () => {
