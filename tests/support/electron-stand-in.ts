@@ -10,10 +10,14 @@
 // processes are real child processes; the worker inside takes its parentPort from
 // parent-port-shim.cjs. The test drives the "user" and the "page" through `standIn`.
 import { fork, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import events, { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import timers from 'node:timers';
+import url from 'node:url';
+import vm from 'node:vm';
 
 const SHIM = path.resolve(__dirname, 'parent-port-shim.cjs');
 
@@ -136,6 +140,8 @@ export class WebContentsStandIn extends EventEmitter {
   private windowOpenHandler: ((d: OpenHandlerDetails) => { action: 'allow' | 'deny' }) | null = null;
   /** The page's side of IPC (what its preload's ipcRenderer is). */
   readonly renderer: IpcRendererStandIn;
+  /** The page's main world: what its preload put on `window` through the context bridge. */
+  mainWorld: Record<string, unknown> = {};
 
   constructor(readonly webPreferences: Record<string, unknown>) {
     super();
@@ -172,16 +178,22 @@ export class WebContentsStandIn extends EventEmitter {
 
   // ---- test controls: what the page or the user does ----
 
-  /** The page navigates (a link, location.href): refused if a will-navigate listener prevents it. */
-  pageNavigates(url: string): { refused: boolean } {
+  /**
+   * The page navigates its top frame (a link, location.href): will-frame-navigate, then
+   * will-navigate; refused if a listener of either prevents it (`by` says which did).
+   */
+  pageNavigates(url: string): { refused: boolean; by: string[] } {
     const details = { url, isSameDocument: false, isMainFrame: true, frame: this.mainFrame, initiator: this.mainFrame };
-    const e = new StandInEvent(details);
-    this.emit('will-navigate', e, url, false, true);
-    const f = new StandInEvent(details);
-    this.emit('will-frame-navigate', f);
-    if (e.defaultPrevented || f.defaultPrevented) return { refused: true };
+    const by: string[] = [];
+    for (const name of ['will-frame-navigate', 'will-navigate']) {
+      const e = new StandInEvent(details);
+      if (name === 'will-navigate') this.emit(name, e, url, false, true);
+      else this.emit(name, e);
+      if (e.defaultPrevented) by.push(name);
+    }
+    if (by.length) return { refused: true, by };
     this.commit(url);
-    return { refused: false };
+    return { refused: false, by };
   }
 
   /** window.open / target=_blank: Electron allows it when no handler is set. */
@@ -204,6 +216,7 @@ export class WebContentsStandIn extends EventEmitter {
   addSubframe(url: string): WebFrameStandIn { return new WebFrameStandIn(url, this.mainFrame, this); }
 
   private commit(url: string): void {
+    this.mainWorld = {};
     this.mainFrame.detached = true;
     this.mainFrame = new WebFrameStandIn(url, null, this);
     this.emit('did-start-navigation', new StandInEvent({ url, isMainFrame: true }));
@@ -325,20 +338,21 @@ export class IpcRendererStandIn {
   }
 }
 
-/** The module-level ipcRenderer: the one of the page whose preload is being loaded. */
-let currentRenderer: IpcRendererStandIn | null = null;
+/** The page whose preload is loading: the module-level ipcRenderer and contextBridge are its. */
+let currentPage: WebContentsStandIn | null = null;
+function page(): WebContentsStandIn {
+  if (!currentPage) throw new Error('no page is loading a preload (standIn.loadPreloadFor)');
+  return currentPage;
+}
 export const ipcRenderer = new Proxy({} as IpcRendererStandIn, {
   get(_t, key) {
-    if (!currentRenderer) throw new Error('no page is loading a preload (standIn.loadPreloadFor)');
-    const v = (currentRenderer as unknown as Record<string | symbol, unknown>)[key];
-    return typeof v === 'function' ? v.bind(currentRenderer) : v;
+    const r = page().renderer;
+    const v = (r as unknown as Record<string | symbol, unknown>)[key];
+    return typeof v === 'function' ? v.bind(r) : v;
   },
 });
 
 // ---- contextBridge ---------------------------------------------------------------------------
-
-/** The page's main world: what exposeInMainWorld put on `window`. */
-export let mainWorld: Record<string, unknown> = {};
 
 /**
  * Values cross the bridge as copies: functions become proxies whose arguments and results
@@ -367,8 +381,9 @@ function bridgeCopy(value: unknown, seen = new Map<object, unknown>()): unknown 
 
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
-    if (Object.prototype.hasOwnProperty.call(mainWorld, key)) throw new Error('Cannot bind an API on top of an existing property on the window object');
-    mainWorld[key] = bridgeCopy(api);
+    const world = page().mainWorld;
+    if (Object.prototype.hasOwnProperty.call(world, key)) throw new Error('Cannot bind an API on top of an existing property on the window object');
+    world[key] = bridgeCopy(api);
   },
 };
 
@@ -597,6 +612,9 @@ export const utilityProcess = {
 
 // ---- the module and its controls -------------------------------------------------------------
 
+/** What a sandboxed preload may require besides electron (Electron's sandbox docs). */
+const SANDBOX_MODULES: Record<string, unknown> = { events, timers, url };
+
 export const BrowserWindow = BrowserWindowStandIn;
 
 /** What `vi.mock('electron', ...)` returns. */
@@ -612,10 +630,28 @@ export const standIn = {
   shell,
   utilityProcess,
   get session(): SessionStandIn { return defaultSession; },
-  get mainWorld(): Record<string, unknown> { return mainWorld; },
   windows: (): BrowserWindowStandIn[] => BrowserWindowStandIn.getAllWindows(),
-  /** Makes `ipcRenderer` the one of `contents`' page while its preload loads. */
-  loadPreloadFor(contents: WebContentsStandIn): void { currentRenderer = contents.renderer; },
+  /** Makes `ipcRenderer` and `contextBridge` those of `contents`' page while its preload loads. */
+  loadPreloadFor(contents: WebContentsStandIn): void { currentPage = contents; },
+
+  /**
+   * Runs a built preload as a sandboxed renderer does: its own context, and a `require` that
+   * gives only what Electron's sandbox gives (electron's renderer modules, events, timers, url).
+   * Returns the page's main world and the modules the preload asked for.
+   */
+  runPreload(file: string, contents: WebContentsStandIn): { world: Record<string, unknown>; required: string[] } {
+    const required: string[] = [];
+    const sandboxRequire = (id: string): unknown => {
+      required.push(id);
+      if (id === 'electron') return { contextBridge, ipcRenderer };
+      if (id in SANDBOX_MODULES) return SANDBOX_MODULES[id];
+      throw new Error(`module not found: ${id} (a sandboxed preload can require only electron, events, timers and url)`);
+    };
+    currentPage = contents;
+    const module = { exports: {} };
+    vm.runInNewContext(readFileSync(file, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console }, { filename: file });
+    return { world: contents.mainWorld, required };
+  },
   /** Pids of every utility process started since the last reset. */
   forkedPids: (): number[] => utilityProcess.forks.map((f) => f.child.pid).filter((p): p is number => p !== undefined),
 
@@ -626,8 +662,7 @@ export const standIn = {
     protocol.reset();
     defaultSession.reset();
     BrowserWindowStandIn.reset();
-    mainWorld = {};
-    currentRenderer = null;
+    currentPage = null;
     dialog.nextSave = { canceled: true, filePath: '' };
     dialog.saves.length = 0;
     dialog.errorBoxes.length = 0;
