@@ -64,10 +64,12 @@ export class LabService {
   start(args: StartArgs): Result<{ runId: string; params: RunReport['params']; timeoutS: number }> {
     if (this.closed) return fail('unavailable', 'the lab is shutting down');
     return guard(() => {
+      // The history first: a run that could not be kept is not started at all.
+      let store: RunStore | undefined;
+      try { store = this.opts.history ? this.openStore() : undefined; } catch (e) { return fail('store', (e as Error).message); }
       const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS });
       if (!started.ok) return fail(started.error.code === 'UNKNOWN_SCENARIO' ? 'not-found' : 'bad-param', started.error.message);
       const run = started.value;
-      const store = this.opts.history ? this.openStore() : undefined;
       const entry: LiveEntry = { run, subscriptions: new Set(), finished: Promise.resolve(undefined as never) };
       entry.finished = (store ? store.record(run) : run.done).then(
         (report) => report,
