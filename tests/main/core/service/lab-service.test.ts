@@ -101,3 +101,18 @@ describe('LabService', () => {
     expect(await service.delete(['no-such-run'])).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('LabService without a usable history', () => {
+  it('refuses to start a run it could not keep, and starts nothing', async () => {
+    const notAFolder = path.join(dir, 'a-file');
+    (await import('node:fs')).writeFileSync(notAFolder, 'x');
+    const broken = new LabService({ port: new NodeForkPort(), history: { file: path.join(notAFolder, 'lab.sqlite') }, warmWorkers: 0 });
+    try {
+      const r = broken.start({ scenario: 'fork-loop' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'store' } });
+      expect(broken.liveRuns()).toEqual({ ok: true, value: [] });
+    } finally {
+      await broken.close();
+    }
+  });
+});
