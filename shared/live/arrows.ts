@@ -4,6 +4,8 @@
 // a get that made room → the put waiting for it); a spawn to the child's `created`; a
 // child's `exited` to the join (or atexit) it ended. Nothing is inferred. Seven numbers per
 // arrow; times are the model's clock.
+import { Column } from './column';
+
 export type ArrowKind = 'item' | 'wake' | 'spawn' | 'exit';
 const KINDS: readonly ArrowKind[] = ['item', 'wake', 'spawn', 'exit'];
 
@@ -17,21 +19,20 @@ export interface Arrow {
 }
 
 export class ArrowList {
-  private kinds: number[] = [];
-  private objs: number[] = [];
-  private fromSeq: number[] = [];
-  private fromPid: number[] = [];
-  private fromT: number[] = [];
-  private toSeq: number[] = [];
-  private toPid: number[] = [];
-  private toT: number[] = [];
-  private base = 0;
+  private readonly kinds = new Column();
+  private readonly objs = new Column();
+  private readonly fromSeq = new Column();
+  private readonly fromPid = new Column();
+  private readonly fromT = new Column();
+  private readonly toSeq = new Column();
+  private readonly toPid = new Column();
+  private readonly toT = new Column();
   private readonly names: string[] = [];
   private readonly nameIds = new Map<string, number>();
   /** Links whose source was not known (before a window with no keyframe, or forgotten). */
   unresolved = 0;
 
-  get length(): number { return this.kinds.length - this.base; }
+  get length(): number { return this.kinds.length; }
 
   push(kind: ArrowKind, obj: string, from: ArrowEnd, toSeq: number, toPid: number, toT: number): void {
     let id = this.nameIds.get(obj);
@@ -42,40 +43,25 @@ export class ArrowList {
   }
 
   at(i: number): Arrow {
-    const j = this.base + i;
     return {
-      kind: KINDS[this.kinds[j]], obj: this.names[this.objs[j]],
-      from: { seq: this.fromSeq[j], pid: this.fromPid[j], t: this.fromT[j] },
-      to: { seq: this.toSeq[j], pid: this.toPid[j], t: this.toT[j] },
+      kind: KINDS[this.kinds.get(i)], obj: this.names[this.objs.get(i)],
+      from: { seq: this.fromSeq.get(i), pid: this.fromPid.get(i), t: this.fromT.get(i) },
+      to: { seq: this.toSeq.get(i), pid: this.toPid.get(i), t: this.toT.get(i) },
     };
   }
 
   /** The first arrow whose target is at or after `t`. */
-  indexFrom(t: number): number {
-    let lo = this.base, hi = this.toT.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.toT[mid] < t) lo = mid + 1; else hi = mid;
-    }
-    return lo - this.base;
-  }
+  indexFrom(t: number): number { return this.toT.search(t, false); }
 
   /** Arrows that reach into [fromUs, toUs] (a source before the window is drawn from its edge). */
   *between(fromUs: number, toUs: number): IterableIterator<Arrow> {
-    for (let i = this.indexFrom(fromUs); i < this.length && this.toT[this.base + i] <= toUs; i++) yield this.at(i);
+    for (let i = this.indexFrom(fromUs); i < this.length && this.toT.get(i) <= toUs; i++) yield this.at(i);
   }
 
   /** Forgets the arrows that ended before `t`. */
   trimBefore(t: number): void {
     const i = this.indexFrom(t);
     if (i <= 0) return;
-    this.base += i;
-    if (this.base > 1024 && this.base * 2 > this.kinds.length) {
-      const cut = (a: number[]): number[] => a.slice(this.base);
-      this.kinds = cut(this.kinds); this.objs = cut(this.objs);
-      this.fromSeq = cut(this.fromSeq); this.fromPid = cut(this.fromPid); this.fromT = cut(this.fromT);
-      this.toSeq = cut(this.toSeq); this.toPid = cut(this.toPid); this.toT = cut(this.toT);
-      this.base = 0;
-    }
+    for (const c of [this.kinds, this.objs, this.fromSeq, this.fromPid, this.fromT, this.toSeq, this.toPid, this.toT]) c.dropFront(i);
   }
 }

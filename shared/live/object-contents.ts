@@ -13,13 +13,14 @@ export function isUnseen(v: unknown): v is Unseen {
   return typeof v === 'object' && v !== null && (v as Unseen).$unseen === true;
 }
 
-/** An item in a queue or a pipe: where it came from, and what it is (a short summary). */
+/** An item in a queue or a pipe: where it came from, and what it is. */
 export interface InFlight {
   /** The put / send event that produced it (a get's `item` names it). */
   seq: number;
   pid: number;
   t: number;
-  item: string;
+  /** The item as the event carried it (bounded by the kernel); summarised when shown. */
+  item: unknown;
   /** Pipe: the end whose recv will take it. */
   end?: number;
 }
@@ -65,7 +66,7 @@ class ItemsInFlight implements ContentsKeeper {
     if (e.error || !args || e.ph === 'B' || e.ph === 'I') return;
     if (this.pipe ? e.op !== 'send' : e.op !== 'put') return;
     const end = this.pipe ? args?.[0] : undefined;
-    const x: InFlight = { seq: e.seq, pid: e.pid, t: at, item: summarizeValue(this.pipe ? args?.[1] : args?.[0], 40) };
+    const x: InFlight = { seq: e.seq, pid: e.pid, t: at, item: this.pipe ? args[1] : args[0] };
     if (end === 0 || end === 1) x.end = 1 - end;
     this.items.set(e.seq, x);
     if (this.items.size > MAX_IN_FLIGHT) {
@@ -82,7 +83,12 @@ class ItemsInFlight implements ContentsKeeper {
 
   reconcile(): void {}
 
-  snapshot(): unknown { return { items: [...this.items.values()], untracked: this.untracked }; }
+  /** Items with short summaries (a keyframe holds up to MAX_IN_FLIGHT of them per channel). */
+  snapshot(): unknown {
+    const items: InFlight[] = [];
+    for (const x of this.items.values()) items.push({ ...x, item: typeof x.item === 'string' && x.item.length <= 40 ? x.item : summarizeValue(x.item, 40) });
+    return { items, untracked: this.untracked };
+  }
 }
 
 const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));

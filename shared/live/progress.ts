@@ -39,6 +39,8 @@ export class Progress {
   lastSeq = 0;
   /** The model's clock: the latest event time seen (µs). */
   lastT = 0;
+  /** The time of the first event this model folded, or of the keyframe it began from. */
+  firstT: number | undefined;
   /** Calls: op events that began something (X and B). */
   ops = 0;
   errors = 0;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../shared/events';
 import { laneSpans, LiveModel, UNSEEN, type Arrow } from '../../../shared/live';
-import { classroomRun, randomRun } from './support/streams';
+import { classroomRun, massWakeRun, randomRun } from './support/streams';
 
 const fold = (events: readonly LabEvent[], batch = 200): LiveModel => {
   const m = new LiveModel();
@@ -94,7 +94,7 @@ describe('object series and contents', () => {
     expect((contents('q') as { items: { seq: number }[] }).items.map((x) => x.seq)).toEqual(q.truth());
     const inPipe = (contents('pipe') as { items: { seq: number; item: string; end: number }[] }).items;
     expect(inPipe.map((x) => x.seq)).toEqual(pipe.truth());
-    expect(inPipe[0]).toMatchObject({ item: '"left in flight"', end: 0, pid: run.pids.cons });
+    expect(inPipe[0]).toMatchObject({ item: 'left in flight', end: 0, pid: run.pids.cons });
   });
 
   it('marks list entries it has not seen, and learns them from reads', () => {
@@ -145,6 +145,17 @@ describe('arrows', () => {
       expect(items.length).toBeGreaterThan(500);
       for (const a of items) expect(a.from.seq).toBe(run.sim.itemOf.get(a.to.seq));
     }
+  });
+
+  it('follow one set or notify_all that wakes more waiters than the recent events hold', () => {
+    const run = massWakeRun(300);
+    const m = fold(run.events);
+    expect(m.arrows.unresolved).toBe(0);
+    const arrows = [...Array(m.arrows.length).keys()].map((i) => m.arrows.at(i));
+    const set = run.events.find((e) => e.op === 'set')!;
+    const notify = run.events.find((e) => e.op === 'notify_all')!;
+    expect(arrows.filter((a) => a.from.seq === set.seq).map((a) => a.to.pid)).toEqual(run.pids);
+    expect(arrows.filter((a) => a.from.seq === notify.seq).map((a) => a.to.pid)).toEqual(run.pids);
   });
 
   it('draws none for a link it cannot resolve, and counts it', () => {

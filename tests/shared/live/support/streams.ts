@@ -189,3 +189,22 @@ export function randomRun(seed: number, n: number, maxProcs = 12) {
   }
   return { sim: s, events: s.events };
 }
+
+/** `waiters` processes wait on one Event and on one Condition; one set and one notify_all wake them all. */
+export function massWakeRun(waiters = 200) {
+  const s = new Sim();
+  const main = s.root();
+  const ev = s.create(main, new SimEvent('go'));
+  const cond = s.create(main, new SimCondition('cond'));
+  const pids = Array.from({ length: waiters }, (_, i) => s.spawn(main, 'waiter', `waiter-${i}`));
+  for (const pid of pids) ev.wait(pid);
+  ev.set(main);
+  for (const pid of pids) { cond.acquire(pid); cond.wait(pid); }
+  cond.acquire(main);
+  cond.notify(main, 1, true);
+  cond.release(main);
+  for (const pid of pids) cond.release(pid);
+  for (const pid of pids) s.exit(pid);
+  s.exit(main);
+  return { sim: s, events: s.events, main, pids };
+}
