@@ -25,6 +25,14 @@ export interface LiveModelOptions {
   retainUs?: number;
 }
 
+export interface LiveSummary {
+  events: number; lastSeq: number; lastUs: number;
+  live: number; processes: number; exited: number;
+  ops: number; errors: number;
+  /** Events a gap in seq left out; links whose source was unknown. */
+  missed: number; unresolvedLinks: number;
+}
+
 export class LiveModel {
   readonly calls = new OpenCalls();
   readonly lanes = new ProcessLanes(this.calls);
@@ -68,6 +76,15 @@ export class LiveModel {
     m.progress.lastT = s.atUs;
     m.progress.rate.reach(s.atUs);
     return m;
+  }
+
+  /** The progress line: events, time, processes live / ever / exited, calls, errors. */
+  summary(): LiveSummary {
+    const p = this.progress;
+    return {
+      events: p.events, lastSeq: p.lastSeq, lastUs: p.lastT, live: this.lanes.live, processes: this.lanes.size,
+      exited: this.lanes.exitedCount, ops: p.ops, errors: p.errors, missed: p.missed, unresolvedLinks: this.arrows.unresolved,
+    };
   }
 
   get atSeq(): number { return this.progress.lastSeq; }

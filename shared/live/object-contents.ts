@@ -4,7 +4,10 @@
 // Only what the events showed is known: an entry never seen yet (an Array before it was read,
 // a dict key `has` said exists) is UNSEEN, and the kernel's `state.size` keeps lengths honest.
 import type { LabEvent, ObjectInfo } from '../events';
-import { isCutMark, summarizeValue } from '../values';
+import { bounded, isCutMark, summarizeValue } from '../values';
+
+/** About how many characters of JSON a keyframe keeps of one object's contents. */
+export const CONTENTS_BUDGET = 16_384;
 
 /** An entry the events have not shown yet. */
 export const UNSEEN = Object.freeze({ $unseen: true as const });
@@ -137,7 +140,7 @@ class ListContents implements ContentsKeeper {
     else this.items.push(...unseen(size - this.items.length));
   }
 
-  snapshot(): unknown { return this.items.slice(); }
+  snapshot(): unknown { return bounded(this.items.slice(), CONTENTS_BUDGET); }
 }
 
 type Key = string | number;
@@ -145,7 +148,8 @@ type Key = string | number;
 class DictContents implements ContentsKeeper {
   private readonly map = new Map<Key, unknown>();
   constructor(restored?: unknown) {
-    if (Array.isArray(restored)) for (const [k, v] of restored as [Key, unknown][]) this.map.set(k, isUnseen(v) ? UNSEEN : v);
+    // A keyframe may have cut a big dict ({ $cut: n } last): the entries it left out are unknown.
+    if (Array.isArray(restored)) for (const pair of restored) if (Array.isArray(pair)) this.map.set(pair[0] as Key, isUnseen(pair[1]) ? UNSEEN : pair[1]);
   }
 
   apply(e: LabEvent, _at: number, args: readonly unknown[] | undefined): void {
@@ -170,13 +174,13 @@ class DictContents implements ContentsKeeper {
 
   take(): undefined { return undefined; }
   reconcile(): void {}
-  snapshot(): unknown { return [...this.map.entries()]; }
+  snapshot(): unknown { return bounded([...this.map.entries()], CONTENTS_BUDGET); }
 }
 
 class NamespaceContents implements ContentsKeeper {
   private readonly map = new Map<string, unknown>();
   constructor(restored?: unknown) {
-    if (restored && typeof restored === 'object') for (const [k, v] of Object.entries(restored)) this.map.set(k, isUnseen(v) ? UNSEEN : v);
+    if (restored && typeof restored === 'object') for (const [k, v] of Object.entries(restored)) if (k !== '$cut') this.map.set(k, isUnseen(v) ? UNSEEN : v);
   }
 
   apply(e: LabEvent, _at: number, args: readonly unknown[] | undefined): void {
@@ -193,7 +197,7 @@ class NamespaceContents implements ContentsKeeper {
 
   take(): undefined { return undefined; }
   reconcile(): void {}
-  snapshot(): unknown { return Object.fromEntries(this.map); }
+  snapshot(): unknown { return bounded(Object.fromEntries(this.map), CONTENTS_BUDGET); }
 }
 
 class ValueContents implements ContentsKeeper {
@@ -217,7 +221,7 @@ class ValueContents implements ContentsKeeper {
 class ArrayContents implements ContentsKeeper {
   private items: (number | null)[];
   constructor(length: number, restored?: unknown) {
-    this.items = Array.isArray(restored) ? (restored as (number | null)[]).slice() : new Array<number | null>(length).fill(null);
+    this.items = Array.isArray(restored) ? shown(restored).map((x) => (typeof x === 'number' ? x : null)) : new Array<number | null>(length).fill(null);
   }
 
   apply(e: LabEvent, _at: number, args: readonly unknown[] | undefined): void {
@@ -242,5 +246,5 @@ class ArrayContents implements ContentsKeeper {
     else while (this.items.length < size) this.items.push(null);
   }
 
-  snapshot(): unknown { return this.items.slice(); }
+  snapshot(): unknown { return bounded(this.items.slice(), CONTENTS_BUDGET); }
 }

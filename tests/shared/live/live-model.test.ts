@@ -2,7 +2,7 @@
 // and progress; checked against a simulator that knows what really happened.
 import { describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../shared/events';
-import { laneSpans, LiveModel, UNSEEN, type Arrow } from '../../../shared/live';
+import { CONTENTS_BUDGET, laneSpans, LiveModel, UNSEEN, type Arrow } from '../../../shared/live';
 import { classroomRun, massWakeRun, randomRun } from './support/streams';
 
 const fold = (events: readonly LabEvent[], batch = 200): LiveModel => {
@@ -108,6 +108,27 @@ describe('object series and contents', () => {
     expect(m2.objects.get('l')!.contents!.snapshot()).toEqual([UNSEEN, 'b', UNSEEN, 'd']);
     m2.fold([{ ...base, seq: 4, t: 4, op: 'copy', call: 4, args: [], value: ['a', 'b', 'c', 'd'], state: { size: 4 } }]);
     expect(m2.objects.get('l')!.contents!.snapshot()).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('big contents in a keyframe', () => {
+  it('are cut to a budget, and the model rebuilt from it learns the rest from later reads', () => {
+    const base = { pid: 1, kind: 'op' as const, ph: 'X' as const, obj: 'l' };
+    const items = Array.from({ length: 3000 }, (_, i) => `name number ${i}`);
+    const events: LabEvent[] = [{ ...base, seq: 1, t: 1, op: 'create', call: 1, object: { kind: 'ManagerList', label: 'l', length: 0 }, state: { size: 0 } }];
+    for (const x of items) events.push({ ...base, seq: events.length + 1, t: events.length + 1, op: 'append', call: events.length + 1, args: [x], value: null, state: { size: events.length } });
+    const m = new LiveModel();
+    m.fold(events);
+    const snap = m.snapshot();
+    expect(JSON.stringify(snap.objects[0].contents).length).toBeLessThan(CONTENTS_BUDGET * 1.2);
+    const resumed = LiveModel.fromSnapshot(JSON.parse(JSON.stringify(snap)));
+    const kept = resumed.objects.get('l')!.contents!.snapshot() as unknown[];
+    expect(kept[0]).toBe('name number 0');
+    const copy: LabEvent = { ...base, seq: events.length + 1, t: events.length + 1, op: 'copy', call: events.length + 1, args: [], value: items, state: { size: 3000 } };
+    resumed.fold([copy]);
+    m.fold([copy]);
+    expect(resumed.snapshot().objects).toEqual(m.snapshot().objects);
+    expect(resumed.summary()).toMatchObject({ events: 3002, processes: 1, live: 1 });
   });
 });
 
