@@ -14,6 +14,7 @@ import { measurePeakRss } from './peak-rss';
 import type { PeakRss } from './peak-rss-child';
 import { formatTable } from './format-table';
 import { measureStore, type StoreFigures } from './store-bench';
+import { measureLive } from './live-bench';
 
 const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500 };
 const OVERHEAD_ITEMS = 24_000;
@@ -64,6 +65,10 @@ async function main(json: boolean): Promise<void> {
     const store = await measureStore();
     progress(`  ${Math.round(store.eventsPerS)} events/s, ${store.counted} counted back, first chart data in ${Math.round(store.firstChartMs)} ms`);
 
+    const live = measureLive(progress);
+    rows.push({ metric: 'live-fold-1m', unit: 'µs/event', lab: round(live.fold1mUsPerEvent), python: null, ratio: null });
+    rows.push({ metric: 'live-frame-500', unit: 'ms', lab: round(live.frame500Ms), python: null, ratio: null });
+    rows.push({ metric: 'live-charts-200k', unit: 'ms', lab: round(live.charts200kMs), python: null, ratio: null });
     rows.push({ metric: 'store-write', unit: 'events/s', lab: round(store.eventsPerS), python: null, ratio: null });
     rows.push({ metric: 'store-first-chart-1m', unit: 'ms', lab: round(store.firstChartMs), python: null, ratio: null });
     rows.push({ metric: 'kernel-recording-overhead', unit: '%', lab: round(overhead.overheadPct), python: null, ratio: null });
