@@ -29,15 +29,43 @@ export const objectSnapshotSchema = z.object({
   contents: z.unknown().optional(),
 });
 
+/** A call that began (B) and has not ended: a process may wait on several (Promise.all). */
+export const openCallSchema = z.object({
+  call: z.number(), pid: z.number(),
+  /** When it began (the model's clock, µs). */
+  t: z.number(),
+  obj: z.string(), op: z.string(),
+  /** Its arguments (a blocked put's item enters the queue only at its E). */
+  args: z.array(z.unknown()).optional(),
+});
+
+/** What a model rebuilt from a keyframe needs to fold on exactly as one that saw everything. */
+export const liveExtrasSchema = z.object({
+  calls: z.array(openCallSchema),
+  /** The ends of the last events a later wake may name as its cause: [seq, pid, t, tag, usedAtSeq]
+   *  (tag: 1 created, 2 exited, 0 other). */
+  recent: z.array(z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()])),
+  /** Error events so far. */
+  errors: z.number(),
+  /** Calls (X and B op events) so far. */
+  ops: z.number(),
+  /** Events that should have been folded but never arrived (gaps in seq). */
+  missed: z.number(),
+});
+
 export const runSnapshotSchema = z.object({
   /** The last event folded in (0: none yet). */
   atSeq: z.number(),
   atUs: z.number(),
   processes: z.array(processSnapshotSchema),
   objects: z.array(objectSnapshotSchema),
+  live: liveExtrasSchema.optional(),
 });
 
 export type ProcessPhase = z.infer<typeof processPhaseSchema>;
 export type ProcessSnapshot = z.infer<typeof processSnapshotSchema>;
 export type ObjectSnapshot = z.infer<typeof objectSnapshotSchema>;
 export type RunSnapshot = z.infer<typeof runSnapshotSchema>;
+export type OpenCallSnapshot = z.infer<typeof openCallSchema>;
+export type LiveExtras = z.infer<typeof liveExtrasSchema>;
+export type RecentEnd = LiveExtras['recent'][number];
