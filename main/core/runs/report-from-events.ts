@@ -9,7 +9,8 @@
 //   recorded by the parent, so it names both; a child whose reply never came (the host died
 //   first) has parentPid null;
 // - daemon: not in the events as such; true when the process ended as a daemon, or when the
-//   parent's spawn() call, unambiguously paired with its reply, asked for it; else false.
+//   parent's spawn() call asked for it (told by the call's recorded arguments, when they were
+//   not cut short and the call can be told from others under way at the same time); else false.
 import type { LabEvent } from '../../../shared/events';
 import type { OutputLine, ProcessRecord } from '../../../shared/run-report';
 
@@ -19,26 +20,28 @@ export function processesFromEvents(events: Iterable<LabEvent>): ProcessRecord[]
   const procs = new Map<number, ProcessRecord>();
   const parents = new Map<number, number>();
   const daemons = new Set<number>();
-  /** Per parent: its spawn() calls not yet answered (their args), or null once ambiguous. */
-  const pendingSpawns = new Map<number, string[] | null>();
+  /** Per parent: whether each of its spawn() calls not yet answered asked for a daemon
+   *  (undefined: cannot tell), or null once the pairing of calls and replies is lost. */
+  const pendingSpawns = new Map<number, (boolean | undefined)[] | null>();
   for (const e of events) {
     if (e.kind === 'op' && e.op === 'spawn') {
-      const pending = pendingSpawns.get(e.pid);
-      if (e.ph === 'B') {
-        if (pending === undefined) pendingSpawns.set(e.pid, [e.arg ?? '']);
-        else if (pending) pending.push(e.arg ?? '');
-        continue;
-      }
+      let pending = pendingSpawns.get(e.pid);
+      if (pending === undefined) pendingSpawns.set(e.pid, (pending = []));
+      if (e.ph === 'B') { pending?.push(asksForDaemon(e.arg ?? '')); continue; }
       if (e.ph !== 'E') continue;
+      // Several spawns under way at once (an async program, a Pool) answer in any order: the
+      // reply tells only when every call under way asked the same.
+      let daemon: boolean | undefined;
+      if (pending?.length) {
+        daemon = pending.every((d) => d === pending[0]) ? pending[0] : undefined;
+        if (daemon === undefined && pending.length > 1) pendingSpawns.set(e.pid, null);
+        else pending.pop();
+      }
       const child = /^\{"pid":(\d+)/.exec(e.res ?? '');
-      // Two spawns under way at once (an async program): which call this reply answers is unknown.
-      const call = pending && pending.length === 1 ? pending[0] : undefined;
-      if (pending && pending.length > 1) pendingSpawns.set(e.pid, null);
-      else pending?.shift();
-      if (!child) continue;
+      if (!child) continue; // the spawn failed
       const pid = Number(child[1]);
       parents.set(pid, e.pid);
-      if (call !== undefined && asksForDaemon(call)) daemons.add(pid);
+      if (daemon) daemons.add(pid);
       continue;
     }
     if (e.kind !== 'life') continue;
@@ -63,13 +66,14 @@ export function processesFromEvents(events: Iterable<LabEvent>): ProcessRecord[]
   return [...procs.values()];
 }
 
-/** spawn()'s recorded arguments, [program, args, {name, daemon}], when the summary kept them whole. */
-function asksForDaemon(arg: string): boolean {
+/** Whether spawn()'s recorded arguments, [program, args, {name, daemon}], ask for a daemon;
+ *  undefined when the summary cut them short. */
+function asksForDaemon(arg: string): boolean | undefined {
   try {
     const v = JSON.parse(arg) as unknown;
     return Array.isArray(v) && typeof v[2] === 'object' && v[2] !== null && (v[2] as { daemon?: unknown }).daemon === true;
   } catch {
-    return false; // cut short ("..."): unknown, taken as not a daemon
+    return undefined;
   }
 }
 

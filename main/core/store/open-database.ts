@@ -22,7 +22,7 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Only read: never create, migrate or write the file. */
   readonly?: boolean;
-  /** Create the file's folder when it is missing (for the default data folder only). */
+  /** The file's folder is ours to create when missing (the default data folder only); reading, it may be missing. */
   createFolder?: boolean;
   /** How long a write waits for another connection's lock before it fails with SQLITE_BUSY. */
   busyTimeoutMs?: number;
@@ -79,8 +79,12 @@ function checkFolder(file: string, o: OpenOptions): void {
     return;
   }
   if (o.createFolder && !o.readonly) { mkdirSync(folder, { recursive: true }); return; }
+  // The default data folder not made yet: nothing was ever kept there.
+  if (o.createFolder) throw noHistory(file);
   throw new StoreError('NO_FOLDER', `cannot ${o.readonly ? 'read' : 'keep'} the history at ${file}: the folder ${folder} does not exist${o.readonly ? '' : ' (create it first, or choose another file)'}`);
 }
+
+const noHistory = (file: string) => new StoreError('NO_HISTORY', `no history at ${file} yet: \`lab run\` keeps each run there`);
 
 function prepare(file: string, o: OpenOptions): Opened {
   const db = new Database(file, { nativeBinding: o.nativeBinding, timeout: o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
@@ -99,7 +103,7 @@ function prepare(file: string, o: OpenOptions): Opened {
 }
 
 function openForReading(file: string, o: OpenOptions): Opened {
-  if (!existsSync(file)) throw new StoreError('NO_HISTORY', `no history at ${file} yet: \`lab run\` keeps each run there`);
+  if (!existsSync(file)) throw noHistory(file);
   let db: Db;
   try {
     db = new Database(file, { nativeBinding: o.nativeBinding, readonly: true, fileMustExist: true, timeout: o.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
@@ -138,7 +142,7 @@ function inspect(file: string, db: Db): { version: number; tables: string[] } {
 }
 
 /** A history with no runs, in memory: what reading an empty file gives. */
-function emptyHistory(o: OpenOptions): Db {
+export function emptyHistory(o: OpenOptions = {}): Db {
   const db = new Database(':memory:', { nativeBinding: o.nativeBinding });
   migrate(db, 0);
   return db;

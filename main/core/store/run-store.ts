@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import type { RunReport } from '../../../shared/run-report';
 import type { RunHandle } from '../runs/run-handle';
-import { openDatabase, type Db, type OpenOptions } from './open-database';
+import { emptyHistory, openDatabase, type Db, type OpenOptions } from './open-database';
 import { RunQueries } from './run-queries';
 import { StoreWriter } from './store-writer';
 import { StoreError, describeError } from './store-error';
@@ -31,6 +31,11 @@ export class RunStore {
     const n = store.markInterrupted();
     if (n) notices.push(`${n} run${n === 1 ? ' was' : 's were'} still marked running from a Process Lab that stopped unexpectedly; marked "interrupted", with everything recorded so far kept.`);
     return store;
+  }
+
+  /** A read-only history with no runs, standing for `file` that does not exist yet; creates nothing. */
+  static empty(file: string, options: OpenOptions = {}): RunStore {
+    return new RunStore(file, emptyHistory(options), [], { ...options, readonly: true }, null);
   }
 
   get readonly(): boolean { return this.options.readonly === true; }
