@@ -18,7 +18,8 @@ const CLI = path.resolve(__dirname, '../../../../dist/main/cli/lab.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-file-'));
 
 function lab(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 60_000) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout, env: { ...process.env, XDG_DATA_HOME: path.join(dir, 'xdg'), ...env } });
+  // SIGKILL at the time limit: a CLI that hangs may well be one that also waits out SIGTERM.
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout, killSignal: 'SIGKILL', env: { ...process.env, XDG_DATA_HOME: path.join(dir, 'xdg'), ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined };
 }
 
