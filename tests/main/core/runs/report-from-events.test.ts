@@ -33,7 +33,7 @@ describe('processesFromEvents and outputFromEvents', () => {
       expect(p.startMs).toBeGreaterThanOrEqual(report.processes.find((q) => q.pid === p.pid)!.startMs);
     }
     expect(outputFromEvents(events, rebuilt)).toEqual(report.output);
-  });
+  }, 120_000);
 
   const ev = (seq: number, e: Partial<LabEvent>): LabEvent => ({ seq, t: seq * 1000, pid: 1, ph: 'I', kind: 'life', ...e });
 

@@ -67,7 +67,7 @@ describe('a history with damaged pages', () => {
       const ok = lab('export', id, '--format', 'json', '--out', path.join(dir, `${id}.json`), '--db', file);
       expect(ok.code, ok.stderr).toBe(0);
     }
-  });
+  }, 120_000);
 
   it('damaged output pages: show of that run names it and its report; the others show', async () => {
     const file = path.join(dir, 'output-damaged.sqlite');
@@ -91,5 +91,5 @@ describe('a history with damaged pages', () => {
     try { store.queries.run(ids[1]); } catch (e) { expect((e as StoreError).code).toBe('CORRUPT'); }
     expect(store.queries.run(ids[0])?.runId).toBe(ids[0]);
     await store.close();
-  });
+  }, 120_000);
 });

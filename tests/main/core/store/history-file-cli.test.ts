@@ -28,6 +28,9 @@ function snapshot(file: string) {
   return { bytes: readFileSync(file), mtime: statSync(file).mtimeMs, beside: readdirSync(path.dirname(file)).sort() };
 }
 
+/** Each test runs several CLI commands; on a loaded machine one can take seconds. */
+const SLOW = 300_000;
+
 const noStack = (stderr: string) => { expect(stderr).not.toMatch(/^\s+at /m); expect(stderr).not.toMatch(/internal error|SqliteError/); };
 
 describe('another application\'s database', () => {
@@ -48,7 +51,7 @@ describe('another application\'s database', () => {
       expect(r.stderr).toContain(`lab: ${other} is not a Process Lab history: it holds another application's tables (notes). It was left untouched; choose another file with --db.`);
     }
     expect(snapshot(other)).toEqual(before);
-  });
+  }, SLOW);
 });
 
 describe('commands that only read', () => {
@@ -65,7 +68,7 @@ describe('commands that only read', () => {
       expect(r.stderr).toContain(`no history at ${missing} yet`);
     }
     expect(readdirSync(folder)).toEqual([]);
-  });
+  }, SLOW);
 
   it('the default data folder is not created by reading, only by a run', () => {
     const xdg = mkdtempSync(path.join(dir, 'xdg-'));
@@ -73,7 +76,7 @@ describe('commands that only read', () => {
     expect(readdirSync(xdg)).toEqual([]);
     expect(lab(['run', 'fork-loop', '--time-unit-ms', '5'], { XDG_DATA_HOME: xdg }).code).toBe(0);
     expect(existsSync(path.join(xdg, 'process-lab', 'lab.sqlite'))).toBe(true);
-  });
+  }, SLOW);
 
   it('a history in an older format is read as it is: not migrated, not written', async () => {
     const folder = mkdtempSync(path.join(dir, 'old-'));
@@ -112,7 +115,7 @@ describe('commands that only read', () => {
     const store = RunStore.open(file);
     expect(store.queries.run(report.runId)?.processes).toHaveLength(report.processes.length);
     await store.close();
-  });
+  }, SLOW);
 });
 
 describe('--db in a folder that does not exist', () => {
@@ -125,7 +128,7 @@ describe('--db in a folder that does not exist', () => {
       expect(r.stderr).toMatch(new RegExp(`the folder ${path.join(base, 'no', 'such').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} does not exist`));
     }
     expect(readdirSync(base)).toEqual([]);
-  });
+  }, SLOW);
 });
 
 describe('a history that cannot be written', () => {
@@ -143,7 +146,7 @@ describe('a history that cannot be written', () => {
 
   it('lab run: the run is shown, then exit 1 with what was not kept; no stack trace, no process left', async () => {
     const file = failingHistory();
-    const r = lab(['run', 'fork-loop', '--time-unit-ms', '5', '--db', file], {}, 30_000);
+    const r = lab(['run', 'fork-loop', '--time-unit-ms', '5', '--db', file], {}, 120_000);
     expect(r.timedOut, 'lab run hung').toBe(false);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/fork-loop: completed/);
@@ -153,12 +156,12 @@ describe('a history that cannot be written', () => {
     noStack(r.stderr);
     const shown = JSON.parse(lab(['show', id, '--json', '--db', file]).stdout) as RunReport;
     expect(shown.notes.join(' ')).toMatch(/not stored: \d+ of \d+ events \(database or disk is full/);
-    expect(await survivors(shown.processes.map((p) => p.pid), 2000)).toEqual([]);
-  });
+    expect(await survivors(shown.processes.map((p) => p.pid), 60_000)).toEqual([]);
+  }, SLOW);
 
   it('lab run all: stops at the first run it cannot keep, exit 1, no process left', async () => {
     const file = failingHistory();
-    const r = lab(['run', 'all', '--time-unit-ms', '5', '--db', file], {}, 60_000);
+    const r = lab(['run', 'all', '--time-unit-ms', '5', '--db', file], {}, 120_000);
     expect(r.timedOut, 'lab run all hung').toBe(false);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/lab: the history at .* could not keep all of run \S+: database or disk is full/);
@@ -166,6 +169,6 @@ describe('a history that cannot be written', () => {
     const runs = JSON.parse(lab(['history', '--json', '--db', file]).stdout) as { runId: string }[];
     expect(runs).toHaveLength(1);
     const shown = JSON.parse(lab(['show', runs[0].runId, '--json', '--db', file]).stdout) as RunReport;
-    expect(await survivors(shown.processes.map((p) => p.pid), 2000)).toEqual([]);
-  });
+    expect(await survivors(shown.processes.map((p) => p.pid), 60_000)).toEqual([]);
+  }, SLOW);
 });

@@ -133,7 +133,8 @@ describe('RunStore', () => {
     const workers = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8').trim().split(/\s+/).map(Number);
     cli.kill('SIGKILL');
     await new Promise((r) => cli.on('exit', r));
-    expect(await survivors(workers, 2000)).toEqual([]);
+    // They go once they see the host gone: how soon depends on the machine's load, not on us.
+    expect(await survivors(workers, 60_000)).toEqual([]);
 
     // Commands that only read show it interrupted, with its processes and output rebuilt from
     // its events, and write nothing: the file and its WAL keep their bytes and times.
@@ -173,7 +174,7 @@ describe('RunStore', () => {
     expect(store.queries.countEvents(entry.runId)).toBe(entry.eventCount);
     expect(store.queries.run(id)?.processes).toEqual(shown.processes);
     await store.close();
-  });
+  }, 300_000);
 
   it('can be read while a run is being written', async () => {
     const file = tmp();

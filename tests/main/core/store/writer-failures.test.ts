@@ -60,7 +60,7 @@ describe('the history writer when writing fails', () => {
     const next = await store.record(startRun(host, FORK_LOOP));
     expect(store.queries.countEvents(next.runId)).toBe(next.eventCount);
     await store.close();
-  });
+  }, 120_000);
 
   it('a failed begin (the run row cannot be inserted) rejects, and says the note could not be written either', async () => {
     const file = withFailingInsert('runs', 'the disk is full');
@@ -74,7 +74,7 @@ describe('the history writer when writing fails', () => {
     expect(err.message).toMatch(/Nothing could be noted in the history either: the disk is full/);
     expect(row(file, report.runId)).toBeUndefined();
     await store.close();
-  });
+  }, 120_000);
 
   it('a database locked by another connection (BEGIN IMMEDIATE): the writer gives up after its busy timeout and goes on once the lock is gone', async () => {
     const file = tmp();
@@ -93,7 +93,7 @@ describe('the history writer when writing fails', () => {
     expect(store.queries.run(next.runId)).toEqual(next);
     expect(store.queries.countEvents(next.runId)).toBe(next.eventCount);
     await store.close();
-  });
+  }, 120_000);
 
   it('a run whose entry the writer could not insert is completed from the main thread once it can: entry, report and a note', async () => {
     const file = tmp();
@@ -113,7 +113,7 @@ describe('the history writer when writing fails', () => {
     expect({ ...back, notes: [] }).toEqual({ ...report, notes: [] });
     expect(back.notes.at(-1)).toBe(`the history could not store all of this run: not stored: ${report.eventCount} of ${report.eventCount} events (a passing fault (SQLITE_CONSTRAINT_TRIGGER)); its entry and report were written afterwards.`);
     await store.close();
-  });
+  }, 120_000);
 
   it('the history\'s folder removed under it: record() rejects saying the file is gone', async () => {
     const file = tmp();
@@ -124,12 +124,12 @@ describe('the history writer when writing fails', () => {
     expect(err.message).toMatch(/could not keep all of run/);
     expect(err.message).toContain(`${file} is no longer there`);
     await store.close();
-  });
+  }, 120_000);
 
   it('a writer that cannot start rejects every flush, now and later, with its reason', async () => {
     const writer = new StoreWriter(path.join(path.dirname(tmp()), 'no-such-file.sqlite'));
     await expect(writer.flush()).rejects.toThrow(/history writer stopped: unable to open database file \(SQLITE_CANTOPEN\)/);
     await expect(writer.flush()).rejects.toThrow(/history writer stopped/);
     await writer.close();
-  });
+  }, 120_000);
 });
