@@ -12,6 +12,7 @@ import { compareCommand, COMPARE_USAGE } from './commands/compare';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { RUN_USAGE } from './run-args';
 import { EXIT, UsageError } from './usage-error';
+import { StoreError, isDamage } from '../core/store/store-error';
 
 const HELP = `usage: lab <command>
   lab scenarios [--json]              list the scenarios
@@ -63,6 +64,9 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: Error) => {
     if (e instanceof UsageError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.usage; return; }
+    // The history could not keep or read something: its message says what and what to do.
+    if (e instanceof StoreError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.runFailed; return; }
+    if (isDamage(e)) { process.stderr.write(`lab: the history file is damaged (${e.message}); move it away, and the next \`lab run\` starts a new history\n`); process.exitCode = EXIT.runFailed; return; }
     process.stderr.write(`lab: internal error: ${e.stack ?? e.message}\n`);
     process.exitCode = EXIT.runFailed;
   },

@@ -30,7 +30,7 @@ export function compareRuns(a: RunReport, b: RunReport): ComparedRow[] {
 export async function compareCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, db: { type: 'string' } }, COMPARE_USAGE);
   if (positionals.length !== 2) throw new UsageError(`compare needs two run ids\nusage: ${COMPARE_USAGE}`);
-  const store = openStore(values.db, io.err);
+  const store = openStore(values.db, io.err, { readOnly: true });
   try {
     const [a, b] = positionals.map((id) => findRun(store, id));
     const rows = compareRuns(a, b);

@@ -27,7 +27,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   if (!values.out) throw new UsageError(`--out FILE is needed\nusage: ${EXPORT_USAGE}`);
   const folder = path.dirname(path.resolve(values.out));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`cannot write ${values.out}: the folder ${folder} does not exist`);
-  const store = openStore(values.db, io.err);
+  const store = openStore(values.db, io.err, { readOnly: true });
   let run: RunExport;
   try {
     run = loadExport(store, positionals[0]);

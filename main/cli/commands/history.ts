@@ -7,7 +7,7 @@ export const HISTORY_USAGE = 'lab history [--scenario ID] [--status S] [--limit 
 
 export async function historyCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(argv, { scenario: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } }, HISTORY_USAGE);
-  const store = openStore(values.db, io.err);
+  const store = openStore(values.db, io.err, { readOnly: true, missingIsEmpty: true });
   try {
     const runs = store.queries.history({ scenario: values.scenario, status: values.status, limit: intOption('limit', values.limit, 1, 10_000) ?? 20 });
     if (values.json) { io.out(JSON.stringify(runs)); return 0; }

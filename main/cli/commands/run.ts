@@ -34,12 +34,14 @@ export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (
   if (!json) io.err(`run ${run.id}: ${request.scenario} (seed ${run.config.params.seed}, time unit ${run.config.params.timeUnitMs} ms)`);
   const report = await run.done;
   progress.clear();
+  let notKept: unknown;
   if (store) {
-    try { await stored; } finally { await store.close(); }
-    if (!json) io.err(`kept in the history as ${report.runId} (${store.file})`);
+    try { await stored; } catch (e) { notKept = e; } finally { await store.close(); }
+    if (!json && !notKept) io.err(`kept in the history as ${report.runId} (${store.file})`);
   }
   if (json) io.out(JSON.stringify(report));
   else printSummary(report, io.out);
+  if (notKept) throw notKept; // the run happened and is shown; the history's failure ends with exit 1
   return exitCodeOf(report);
 }
 

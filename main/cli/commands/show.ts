@@ -11,7 +11,7 @@ export const SHOW_USAGE = 'lab show <runId> [--json] [--db PATH]';
 export async function showCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' }, db: { type: 'string' } }, SHOW_USAGE);
   if (positionals.length !== 1) throw new UsageError(`show needs one run id\nusage: ${SHOW_USAGE}`);
-  const store = openStore(values.db, io.err);
+  const store = openStore(values.db, io.err, { readOnly: true });
   try {
     const r = findRun(store, positionals[0]);
     if (values.json) io.out(JSON.stringify(r));

@@ -2,9 +2,11 @@
 // windows, read from pre-aggregated buckets so that a run of a million events opens fast.
 import type { LabEvent } from '../../../shared/events';
 import type { ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
-import type { Db } from './open-database';
+import { setAsideHint, type Db } from './open-database';
 import { rowToEvent, type EventRow } from './event-rows';
 import { BUCKET_US } from './bucket-aggregator';
+import { StoreError, describeError, isDamage } from './store-error';
+import { outputFromEvents, processesFromEvents } from '../runs/report-from-events';
 
 export interface HistoryFilter { scenario?: string; status?: string; limit?: number; offset?: number }
 
@@ -26,7 +28,20 @@ interface RunRow {
 const parse = <T>(s: string | null, fallback: T): T => (s === null ? fallback : (JSON.parse(s) as T));
 
 export class RunQueries {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly file = 'the history') {}
+
+  /**
+   * Runs a read of one part of one run; a damaged page (or a block that no longer parses)
+   * becomes a StoreError naming the run and the part, instead of SQLite's bare message.
+   */
+  private read<T>(runId: string, part: 'events' | 'report', f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (!isDamage(e) && !(e instanceof SyntaxError)) throw e;
+      throw new StoreError('CORRUPT', `run ${runId} cannot be read: its ${part === 'events' ? 'events are' : 'report is'} damaged in ${this.file} (${describeError(e)}). The other runs can still be read. ${setAsideHint(this.file)}`);
+    }
+  }
 
   history(f: HistoryFilter = {}): HistoryEntry[] {
     const rows = this.db.prepare(`SELECT * FROM runs WHERE (@scenario IS NULL OR scenario = @scenario) AND (@status IS NULL OR status = @status)
@@ -41,6 +56,12 @@ export class RunQueries {
 
   /** The run as `lab run --json` printed it; undefined for an unknown id. */
   run(runId: string): RunReport | undefined {
+    const report = this.read(runId, 'report', () => this.storedReport(runId));
+    if (!report || report.ended) return report?.report;
+    return this.rebuilt(report.report);
+  }
+
+  private storedReport(runId: string): { report: RunReport; ended: boolean } | undefined {
     const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
     if (!r) return undefined;
     const processes = (this.db.prepare('SELECT * FROM processes WHERE run_id = ? ORDER BY start_ms').all(runId) as Record<string, unknown>[]).map((p) => ({
@@ -51,12 +72,40 @@ export class RunQueries {
       .map((o) => ({ tMs: o.t_ms as number, pid: o.pid as number, name: o.name as string, text: o.text as string }));
     const hang = parse<RunReport['hang'] | null>(r.hang, null);
     const prediction = parse<RunReport['prediction'] | null>(r.prediction, null);
-    return {
+    const report: RunReport = {
       runId: r.id, scenario: r.scenario, status: r.status as RunStatus,
       params: JSON.parse(r.params) as RunReport['params'], startedAt: r.started_at, durationMs: r.duration_ms ?? 0,
       processes, output, invariants: parse(r.invariants, []), result: parse(r.result, {}), eventCount: r.event_count,
       notes: parse(r.notes, []), expectedStatus: (r.expected_status ?? 'completed') as RunStatus, passed: r.passed === 1,
       ...(prediction ? { prediction } : {}), ...(hang ? { hang } : {}),
+    };
+    return { report, ended: r.ended_at !== null };
+  }
+
+  /**
+   * A run whose report was never written (its host stopped first, or it is still going):
+   * its processes, output and length rebuilt from the events it kept.
+   */
+  private rebuilt(r: RunReport): RunReport {
+    let events: LabEvent[];
+    try {
+      events = this.events(r.runId);
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      return { ...r, notes: [...r.notes, 'its report was never written and its stored events are damaged, so its processes and output are unknown.'] };
+    }
+    const processes = processesFromEvents(events);
+    const last = events.at(-1);
+    const why = r.status === 'running'
+      ? 'this run is still going, or its Process Lab stopped a moment ago'
+      : 'Process Lab stopped before this run ended';
+    return {
+      ...r,
+      processes,
+      output: outputFromEvents(events, processes),
+      eventCount: events.length,
+      durationMs: r.durationMs || (last ? Math.round(last.t) / 1000 : 0),
+      notes: [...r.notes, `${why}: its processes and output were rebuilt from the ${events.length} events kept; its checks did not run.`],
     };
   }
 
@@ -67,6 +116,10 @@ export class RunQueries {
 
   /** A run's events in [fromUs, toUs], in order: the blocks that overlap the window, unpacked. */
   events(runId: string, fromUs = 0, toUs = Number.MAX_SAFE_INTEGER, limit = 1_000_000): LabEvent[] {
+    return this.read(runId, 'events', () => this.readEvents(runId, fromUs, toUs, limit));
+  }
+
+  private readEvents(runId: string, fromUs: number, toUs: number, limit: number): LabEvent[] {
     const no = this.runNo(runId);
     if (no === undefined) return [];
     const out: LabEvent[] = [];
@@ -84,12 +137,18 @@ export class RunQueries {
   }
 
   countEvents(runId: string): number {
-    const no = this.runNo(runId);
-    return no === undefined ? 0 : (this.db.prepare('SELECT coalesce(sum(count), 0) AS n FROM event_blocks WHERE run_no = ?').get(no) as { n: number }).n;
+    return this.read(runId, 'events', () => {
+      const no = this.runNo(runId);
+      return no === undefined ? 0 : (this.db.prepare('SELECT coalesce(sum(count), 0) AS n FROM event_blocks WHERE run_no = ?').get(no) as { n: number }).n;
+    });
   }
 
   /** Chart data for [fromUs, toUs] in `buckets` equal slices, from the stored 10 ms buckets. */
   chartWindow(runId: string, fromUs: number, toUs: number, buckets: number): ChartBucket[] {
+    return this.read(runId, 'events', () => this.readChartWindow(runId, fromUs, toUs, buckets));
+  }
+
+  private readChartWindow(runId: string, fromUs: number, toUs: number, buckets: number): ChartBucket[] {
     const width = Math.max(BUCKET_US, Math.ceil((toUs - fromUs + 1) / buckets / BUCKET_US) * BUCKET_US);
     const n = Math.max(1, Math.ceil((toUs - fromUs + 1) / width));
     const out: ChartBucket[] = Array.from({ length: n }, (_, i) => ({ fromUs: fromUs + i * width, toUs: fromUs + (i + 1) * width - 1, ops: 0, objects: {} }));
@@ -127,9 +186,11 @@ export class RunQueries {
 
   /** First and last event times of a run. */
   timeSpan(runId: string): { fromUs: number; toUs: number } | undefined {
-    const no = this.runNo(runId);
-    if (no === undefined) return undefined;
-    const r = this.db.prepare('SELECT min(first_t) AS a, max(last_t) AS b FROM event_blocks WHERE run_no = ?').get(no) as { a: number | null; b: number | null };
-    return r.a === null ? undefined : { fromUs: r.a, toUs: r.b! };
+    return this.read(runId, 'events', () => {
+      const no = this.runNo(runId);
+      if (no === undefined) return undefined;
+      const r = this.db.prepare('SELECT min(first_t) AS a, max(last_t) AS b FROM event_blocks WHERE run_no = ?').get(no) as { a: number | null; b: number | null };
+      return r.a === null ? undefined : { fromUs: r.a, toUs: r.b! };
+    });
   }
 }

@@ -1,6 +1,6 @@
 // The history commands as a user runs them: run, history, show, compare, delete, on one file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,10 +72,14 @@ describe('lab history, show, compare, delete', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('tells the user when a damaged history file was moved aside', () => {
+  it('tells the user when a damaged history file was moved aside (only a command that writes moves it)', () => {
     const damaged = path.join(dir, 'damaged.sqlite');
     writeFileSync(damaged, 'not a database at all');
-    const r = lab('history', '--db', damaged);
+    const read = lab('history', '--db', damaged);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(/is not a readable Process Lab history .* Nothing was changed\. To set this history aside, move it away/);
+    expect(readFileSync(damaged, 'utf8')).toBe('not a database at all');
+    const r = lab('run', 'fork-loop', '--time-unit-ms', '5', '--db', damaged);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/was not a readable Process Lab history .* moved to .*damaged.sqlite.damaged-/);
   });
