@@ -18,6 +18,19 @@ function lab(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A run that would last long, once three of its processes have printed. */
+async function startLongRun(extra: string[]) {
+  const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+  let out = '';
+  const pids = new Set<number>();
+  await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const m of out.matchAll(/^\[[^\]]* (\d+)\]/gm)) pids.add(Number(m[1]));
+    if (pids.size >= 3) resolve();
+  }));
+  return { child, pids };
+}
+
 describe('lab scenarios', () => {
   it('lists the flagship scenarios first, as text and as JSON', () => {
     const text = lab('scenarios');
@@ -62,6 +75,9 @@ describe('lab run', () => {
     [['run'], /run needs exactly one scenario id/],
     [['explode'], /unknown command "explode"/],
     [['run', 'all', '--time-unit-ms', 'x'], /--time-unit-ms takes a whole number from 1 to 2000/],
+    [['run', 'fork-loop', '--set', 'iterations=2', '--set', 'iterations=3'], /parameter "iterations" is given twice \(--set iterations=2 and --set iterations=3\); give it once/],
+    [['run', 'fork-loop', '--set', 'timeUnitMs=5', '--time-unit-ms', '7'], /parameter "timeUnitMs" is given twice \(--set timeUnitMs=5 and --time-unit-ms 7\); give it once/],
+    [['run', 'fork-loop', '--seed', '1', '--seed', '2'], /--seed is given more than once; give it once/],
   ])('bad usage %j exits 2 with a clear message', (args, message) => {
     const r = lab(...args);
     expect(r.code).toBe(2);
@@ -88,18 +104,66 @@ describe('lab run', () => {
   });
 
   it('Ctrl-C stops the run, leaves no process behind, and exits 130', async () => {
-    const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
-    let out = '';
-    const pids = new Set<number>();
-    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      for (const m of out.matchAll(/^\[[^\]]* (\d+)\]/gm)) pids.add(Number(m[1]));
-      if (pids.size >= 3) resolve();
-    }));
+    const { child, pids } = await startLongRun([]);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
     expect(await survivors([...pids], 1000)).toEqual([]);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s stops the run like Ctrl-C, keeps it as "stopped", leaves no process behind, and exits %i', async (signal, exitCode) => {
+    const db = path.join(ENV.XDG_DATA_HOME, `${signal}.sqlite`);
+    const { child, pids } = await startLongRun(['--db', db]);
+    child.kill(signal);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(exitCode);
+    expect(await survivors([...pids], 1000)).toEqual([]);
+    const kept = JSON.parse(lab('history', '--json', '--db', db).stdout) as { status: string }[];
+    expect(kept.map((r) => r.status)).toEqual(['stopped']);
+  });
+
+  it.each(['run', 'run all', 'history', 'show', 'compare', 'delete', 'export', 'scenarios'])('%s --help prints that command\'s usage on stdout and exits 0', (command) => {
+    const r = lab(...command.split(' '), '--help');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage: lab ${command} `));
+    expect(r.stderr).toBe('');
+    if (command === 'run') expect(r.stdout).toMatch(/--set name=value .*once per name/);
+  });
+
+  it('shows a crashed process at once on stderr, in one line, while the rest of the run goes on', async () => {
+    // fork-loop with childExits=false: each child sleeps, then forks on. One child is killed
+    // while it sleeps; the parent goes on creating children after the crash line is out.
+    const child = spawn(process.execPath, [CLI, 'run', 'fork-loop', '--set', 'childExits=false', '--set', 'iterations=3', '--set', 'intervalUnits=5', '--time-unit-ms', '200', '--no-store'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+    let out = '';
+    let err = '';
+    let victim = 0;
+    let outAtCrash = '';
+    const crashLine = new Promise<string>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^\[\S+ (\d+)\] Hello from child/m.exec(out);
+        if (m && !victim) { victim = Number(m[1]); process.kill(victim, 'SIGKILL'); }
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const line = err.split('\n').find((l) => l.includes('crash'));
+        if (line && !outAtCrash) { outAtCrash = out; resolve(line); }
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const line = await crashLine;
+    expect(line).toBe(`✗ crash: child-${victim} (pid ${victim}) was killed by SIGKILL before its program finished`);
+    expect(child.exitCode).toBeNull(); // the run is still going
+    expect(await exited).toBe(1);
+    // The parent created more children after the crash was shown: the run went on.
+    const later = out.slice(outAtCrash.length);
+    expect(later).toMatch(/Hello from parent/);
+    expect(out).toMatch(/fork-loop: failed/);
+    expect(err.split('\n').filter((l) => l.includes('crash'))).toHaveLength(1);
   });
 
   it('npm run --silent lab leaves only the JSON on stdout', () => {
