@@ -17,7 +17,7 @@ interface Outcome { title: string; status: string; failureMessages: string[] }
 function reportTests(env: NodeJS.ProcessEnv): Outcome[] {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'lab-prereq-')), 'result.json');
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/main/core/reports/report-html.test.ts', '--reporter=json', `--outputFile=${out}`],
-    { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, ...env } });
   const result = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { assertionResults: Outcome[] }[] };
   return result.testResults.flatMap((f) => f.assertionResults);
 }
@@ -51,7 +51,7 @@ describe('what the tests need', () => {
       expect(o.status, o.title).toBe('failed');
       expect(o.failureMessages.join('\n')).toContain(`this test needs Chromium, and PROCESS_LAB_CHROMIUM=/nonexistent/chromium does not exist. Install what the tests need (README.md, "What the tests need"); on Debian/Ubuntu: ${INSTALL_LINE}`);
     }
-  }, 150_000);
+  }, 360_000);
 
   it('without poppler, the PDF test fails with the install line; the others pass', () => {
     const outcomes = reportTests({ PATH: pathWithout(['pdfinfo', 'pdftoppm', 'pdftotext']) });
@@ -61,5 +61,5 @@ describe('what the tests need', () => {
     expect(pdf[0].status).toBe('failed');
     expect(pdf[0].failureMessages.join('\n')).toContain(`this test needs pdfinfo (poppler-utils), and it is not on the PATH. Install what the tests need (README.md, "What the tests need"); on Debian/Ubuntu: ${INSTALL_LINE}`);
     expect(outcomes.filter((o) => o !== pdf[0]).map((o) => o.status)).toEqual(['passed', 'passed', 'passed']);
-  }, 150_000);
+  }, 360_000);
 });

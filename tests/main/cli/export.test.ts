@@ -6,12 +6,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireChromium } from '../../support/chromium';
 
+// Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
+// This bound only guards a hang: no test here measures speed.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
 const CLI = path.resolve(__dirname, '../../../dist/main/cli/lab.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-export-'));
 const DB = path.join(dir, 'lab.sqlite');
 
 function lab(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 << 20, env: { ...process.env, XDG_DATA_HOME: dir, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, maxBuffer: 64 << 20, env: { ...process.env, XDG_DATA_HOME: dir, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +33,7 @@ function nullDevice(folder: string): string {
   return device;
 }
 
-describe('lab export', () => {
+describe('lab export', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const report = JSON.parse(lab(['run', 'manager-namespace', '--time-unit-ms', '5', '--json', '--db', DB]).stdout);
   const id = report.runId as string;
 
@@ -47,7 +51,7 @@ describe('lab export', () => {
     expect(readFileSync(path.join(dir, 'run.csv'), 'utf8').split('\n')[0]).toMatch(/^seq,/);
     expect(readFileSync(path.join(dir, 'run.output.csv'), 'utf8')).toContain('After event');
     expect(readFileSync(path.join(dir, 'run.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 120_000);
+  }, 2 * CLI_TEST_TIMEOUT_MS);
 
   it.each([
     [['export', 'nope', '--format', 'html', '--out', 'x.html'], /no run "nope"/],
@@ -137,7 +141,7 @@ describe('lab export', () => {
     const readerDone = new Promise<void>((resolve) => reader.on('close', () => resolve()));
     const r = lab(['export', id, '--format', 'json', '--out', fifo, '--db', DB]);
     // Hang guard only: a reader still waiting means nothing was ever written into the FIFO.
-    const guard = setTimeout(() => reader.kill(), 20_000);
+    const guard = setTimeout(() => reader.kill(), 60_000);
     await readerDone;
     clearTimeout(guard);
     expect(r.code, r.stderr).toBe(0);
@@ -183,7 +187,7 @@ describe('lab export', () => {
   it('stops quietly with 141 when the reader of standard output goes away (| head), with no stack trace', () => {
     // The HTML report is far larger than a pipe's buffer: the write meets the closed pipe.
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" export ${id} --format html --out - --db "${DB}" | head -c 15; echo " status \${PIPESTATUS[0]}" >&2`],
-      { encoding: 'utf8', timeout: 90_000, env: { ...process.env, XDG_DATA_HOME: dir } });
+      { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: { ...process.env, XDG_DATA_HOME: dir } });
     expect(r.stdout).toBe('<!doctype html>');
     expect(r.stderr).toBe(' status 141\n');
   });

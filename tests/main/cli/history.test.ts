@@ -5,16 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
+// This bound only guards a hang: no test here measures speed.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
 const CLI = path.resolve(__dirname, '../../../dist/main/cli/lab.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-history-'));
 const DB = path.join(dir, 'class.sqlite');
 
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_DATA_HOME: dir } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: { ...process.env, XDG_DATA_HOME: dir } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('lab history, show, compare, delete', () => {
+describe('lab history, show, compare, delete', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const first = JSON.parse(lab('run', 'manager-namespace', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
   const second = JSON.parse(lab('run', 'manager-namespace', '--set', 'variant=mutable-gotcha', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
 

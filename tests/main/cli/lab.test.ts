@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { survivors } from '../../support/lab-host';
 import { SCENARIOS } from '../../../main/scenarios/registry';
 
+// Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
+// This bound only guards a hang: no test here measures speed.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
 
@@ -14,7 +18,7 @@ const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
 const ENV = { ...process.env, XDG_DATA_HOME: mkdtempSync(path.join(os.tmpdir(), 'lab-cli-')) };
 
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: ENV });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: ENV });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,7 +35,7 @@ async function startLongRun(extra: string[]) {
   return { child, pids };
 }
 
-describe('lab scenarios', () => {
+describe('lab scenarios', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('lists the flagship scenarios first, as text and as JSON', () => {
     const text = lab('scenarios');
     expect(text.code).toBe(0);
@@ -42,7 +46,7 @@ describe('lab scenarios', () => {
   });
 });
 
-describe('lab run', () => {
+describe('lab run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('--json prints exactly one JSON object with the documented fields, and exits 0', () => {
     const r = lab('run', 'fork-loop', '--time-unit-ms', '5', '--seed', '7', '--json');
     expect(r.code).toBe(0);
@@ -95,7 +99,7 @@ describe('lab run', () => {
     const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '2', '--json', '--no-store').stdout) as { scenario: string; passed: boolean }[];
     expect(json.map((x) => x.scenario)).toEqual(SCENARIOS.map((s) => s.meta.id));
     expect(json.every((x) => x.passed)).toBe(true);
-  }, 180_000);
+  }, 2 * CLI_TEST_TIMEOUT_MS);
 
   it('exits 1 when the run does not complete (a probe that hangs)', () => {
     const r = lab('run', 'probe', '--set', 'case=missing-wakeup', '--time-unit-ms', '5', '--json');
@@ -108,7 +112,7 @@ describe('lab run', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(await survivors([...pids], 1000)).toEqual([]);
+    expect(await survivors([...pids], 60_000)).toEqual([]);
   });
 
   it.each([
@@ -120,7 +124,7 @@ describe('lab run', () => {
     child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(exitCode);
-    expect(await survivors([...pids], 1000)).toEqual([]);
+    expect(await survivors([...pids], 60_000)).toEqual([]);
     const kept = JSON.parse(lab('history', '--json', '--db', db).stdout) as { status: string }[];
     expect(kept.map((r) => r.status)).toEqual(['stopped']);
   });
@@ -135,8 +139,9 @@ describe('lab run', () => {
 
   it('shows a crashed process at once on stderr, in one line, while the rest of the run goes on', async () => {
     // fork-loop with childExits=false: each child sleeps, then forks on. One child is killed
-    // while it sleeps; the parent goes on creating children after the crash line is out.
-    const child = spawn(process.execPath, [CLI, 'run', 'fork-loop', '--set', 'childExits=false', '--set', 'iterations=3', '--set', 'intervalUnits=5', '--time-unit-ms', '200', '--no-store'],
+    // while it sleeps; the parent goes on creating children (a round every 3 s) after the
+    // crash line is out.
+    const child = spawn(process.execPath, [CLI, 'run', 'fork-loop', '--set', 'childExits=false', '--set', 'iterations=3', '--set', 'intervalUnits=10', '--time-unit-ms', '300', '--no-store'],
       { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
     let out = '';
     let err = '';
@@ -167,7 +172,7 @@ describe('lab run', () => {
   });
 
   it('npm run --silent lab leaves only the JSON on stdout', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: ENV });
+    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: ENV });
     expect(r.status).toBe(0);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
