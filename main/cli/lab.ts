@@ -3,49 +3,47 @@ import { LabHost } from '../core/runs/lab-host';
 import { NodeForkPort } from '../core/process-port/node-fork-port';
 import type { RunHandle } from '../core/runs/run-handle';
 import { scenariosCommand } from './commands/scenarios';
-import { runCommand, type Io } from './commands/run';
-import { runAllCommand, RUN_ALL_USAGE } from './commands/run-all';
-import { historyCommand, HISTORY_USAGE } from './commands/history';
-import { showCommand, SHOW_USAGE } from './commands/show';
-import { deleteCommand, DELETE_USAGE } from './commands/delete';
-import { compareCommand, COMPARE_USAGE } from './commands/compare';
-import { exportCommand, EXPORT_USAGE } from './commands/export';
-import { RUN_USAGE } from './run-args';
+import { runCommand } from './commands/run';
+import { runAllCommand } from './commands/run-all';
+import { historyCommand } from './commands/history';
+import { showCommand } from './commands/show';
+import { deleteCommand } from './commands/delete';
+import { compareCommand } from './commands/compare';
+import { exportCommand } from './commands/export';
+import { HelpRequested } from './args';
+import { HELP, helpFor } from './help';
+import { processIo, type Io } from './io';
+import { STOP_EXIT, watchStopSignals, type StopCause } from './stop-signals';
 import { EXIT, UsageError } from './usage-error';
 import { StoreError, isDamage } from '../core/store/store-error';
 
-const HELP = `usage: lab <command>
-  lab scenarios [--json]              list the scenarios
-  ${RUN_USAGE}
-  ${RUN_ALL_USAGE}
-  ${HISTORY_USAGE}
-  ${SHOW_USAGE}
-  ${DELETE_USAGE}
-  ${COMPARE_USAGE}
-  ${EXPORT_USAGE}
-Runs are kept in a history (--db PATH, default: $XDG_DATA_HOME/process-lab/lab.sqlite).`;
+/** Set when something outside asked the CLI to stop (a signal, or stdout's reader gone). */
+let stoppedBy: StopCause | undefined;
+let stopCurrent: (() => void) | undefined;
+function requestStop(cause: StopCause): void {
+  stoppedBy ??= cause;
+  stopCurrent?.();
+}
 
-/** Commands that start processes: a host, and Ctrl-C stopping the run cleanly. */
+/** Commands that start processes: a host, and a stop request stopping the run cleanly. */
 async function withHost(run: (host: LabHost, io: Io, onRun: (r: RunHandle) => void, interrupted: () => boolean) => Promise<number>, io: Io): Promise<number> {
   const host = new LabHost(new NodeForkPort());
   let current: RunHandle | undefined;
-  let interrupted = false;
-  const stop = () => { interrupted = true; void current?.stop(); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopCurrent = () => { void current?.stop(); };
+  const unwatch = watchStopSignals(requestStop);
   try {
-    const code = await run(host, io, (r) => { current = r; }, () => interrupted);
-    return interrupted ? EXIT.interrupted : code;
+    const code = await run(host, io, (r) => { current = r; if (stoppedBy) void r.stop(); }, () => stoppedBy !== undefined);
+    return stoppedBy ? STOP_EXIT[stoppedBy] : code;
   } finally {
     await host.close();
+    unwatch();
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), isTTY: process.stderr.isTTY === true };
+async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'scenarios': return scenariosCommand(rest.includes('--json'), io.out);
+    case 'scenarios': return scenariosCommand(rest, io.out);
     case 'run': return withHost((host, io2, onRun, interrupted) => rest[0] === 'all'
       ? runAllCommand(host, rest.slice(1), io2, onRun, interrupted)
       : runCommand(host, rest, io2, onRun), io);
@@ -54,15 +52,19 @@ async function main(argv: string[]): Promise<number> {
     case 'delete': return deleteCommand(rest, io);
     case 'compare': return compareCommand(rest, io);
     case 'export': return exportCommand(rest, io);
-    case 'help': case '--help': io.out(HELP); return EXIT.ok;
+    case 'help': io.out(helpFor(rest[0] === 'run' && rest[1] === 'all' ? 'run all' : rest[0])); return EXIT.ok;
+    case '--help': case '-h': io.out(HELP); return EXIT.ok;
     case undefined: io.err(HELP); return EXIT.usage;
     default: throw new UsageError(`unknown command "${command}"\n${HELP}`);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+const argv = process.argv.slice(2);
+const io = processIo(() => requestStop('SIGPIPE'));
+main(argv, io).then(
+  (code) => { process.exitCode = stoppedBy ? STOP_EXIT[stoppedBy] : code; },
   (e: Error) => {
+    if (e instanceof HelpRequested) { io.out(helpFor(argv[0] === 'run' && argv[1] === 'all' ? 'run all' : argv[0])); process.exitCode = EXIT.ok; return; }
     if (e instanceof UsageError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.usage; return; }
     // The history could not keep or read something: its message says what and what to do.
     if (e instanceof StoreError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.runFailed; return; }

@@ -27,9 +27,13 @@ export function parseRunArgs(argv: string[]): RunArgs {
 
   const specs = [...scenario.meta.params, ...COMMON_PARAMS];
   const params: Record<string, unknown> = {};
-  const put = (name: string, text: string) => {
+  const givenAs = new Map<string, string>(); // parameter -> how it was given, to name a repeat
+  const put = (name: string, text: string, as: string) => {
     const spec = specs.find((s) => s.name === name);
     if (!spec) throw new UsageError(`unknown parameter "${name}" for ${scenario.meta.id}; it takes: ${scenario.meta.params.map((s) => s.name).join(', ') || '(none)'}`);
+    const before = givenAs.get(name);
+    if (before !== undefined) throw new UsageError(`parameter "${name}" is given twice (${before} and ${as}); give it once`);
+    givenAs.set(name, as);
     const v = parseParamText(spec, text);
     if (typeof v === 'object') throw new UsageError(v.message);
     params[name] = v;
@@ -37,10 +41,10 @@ export function parseRunArgs(argv: string[]): RunArgs {
   for (const item of values.set ?? []) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set takes name=value, got "${item}"`);
-    put(item.slice(0, eq), item.slice(eq + 1));
+    put(item.slice(0, eq), item.slice(eq + 1), `--set ${item}`);
   }
-  if (values['time-unit-ms'] !== undefined) put('timeUnitMs', values['time-unit-ms']);
-  if (values.seed !== undefined) put('seed', values.seed);
+  if (values['time-unit-ms'] !== undefined) put('timeUnitMs', values['time-unit-ms'], `--time-unit-ms ${values['time-unit-ms']}`);
+  if (values.seed !== undefined) put('seed', values.seed, `--seed ${values.seed}`);
   let timeoutS: number | undefined;
   if (values['timeout-s'] !== undefined) {
     timeoutS = Number(values['timeout-s']);

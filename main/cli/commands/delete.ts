@@ -4,7 +4,7 @@ import { parseCommand } from '../args';
 import { openStore } from '../open-store';
 import { UsageError } from '../usage-error';
 import { findRun } from './show';
-import type { Io } from './run';
+import type { Io } from '../io';
 
 export const DELETE_USAGE = 'lab delete <runId>... [--db PATH]';
 

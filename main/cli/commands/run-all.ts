@@ -6,7 +6,7 @@ import type { LabHost } from '../../core/runs/lab-host';
 import type { RunHandle } from '../../core/runs/run-handle';
 import { SCENARIOS } from '../../scenarios/registry';
 import { EXIT, UsageError } from '../usage-error';
-import type { Io } from './run';
+import type { Io } from '../io';
 import { intOption, parseCommand } from '../args';
 import { openStore } from '../open-store';
 

@@ -7,8 +7,8 @@ import { parseRunArgs } from '../run-args';
 import { EXIT, UsageError } from '../usage-error';
 import { ProgressLine } from '../progress-line';
 import { openStore } from '../open-store';
-
-export interface Io { out: (s: string) => void; err: (s: string) => void; isTTY: boolean }
+import type { Io } from '../io';
+import { fullParams } from '../param-text';
 
 export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (r: RunHandle) => void): Promise<number> {
   const { request, json, db, store: keep } = parseRunArgs(argv);
@@ -23,7 +23,11 @@ export async function runCommand(host: LabHost, argv: string[], io: Io, onRun: (
   run.onEvents((batch: LabEvent[]) => {
     for (const e of batch) {
       if (e.kind === 'life' && e.life === 'created') names.set(e.pid, e.res ?? String(e.pid));
-      if (!json && (e.kind === 'print' || e.kind === 'error')) {
+      if (e.kind === 'error' && e.op === 'crash') {
+        // A crash is news at once, even with --json (stderr): the run goes on without it.
+        progress.clear();
+        io.err(`✗ crash: ${e.text ?? `pid ${e.pid}`}`);
+      } else if (!json && (e.kind === 'print' || e.kind === 'error')) {
         progress.clear();
         const line = `[${names.get(e.pid) ?? '?'} ${e.pid}] ${e.kind === 'error' ? '✗ ' : ''}${e.text}`;
         if (e.kind === 'print') io.out(line); else io.err(line);
@@ -55,6 +59,7 @@ export function printSummary(r: RunReport, out: (s: string) => void): void {
   out('');
   const expected = r.expectedStatus !== 'completed' ? ` (this variant is meant to end ${r.expectedStatus})` : '';
   out(`${r.scenario}: ${r.status}${expected} in ${(r.durationMs / 1000).toFixed(2)} s, ${r.processes.length} processes, ${r.eventCount} events`);
+  for (const line of fullParams(r.scenario, r.params)) out(`  ${line}`);
   for (const n of r.notes) out(`  note: ${n}`);
   for (const i of r.invariants) out(`  ${i.ok === null ? '– not judged:' : i.ok ? '✓' : '✗'} ${i.description} — ${i.detail}`);
   if (r.prediction) out(`  predict, then run: ${r.prediction.question} → ${JSON.stringify(r.prediction.answer)}`);

@@ -1,9 +1,15 @@
 // `lab scenarios [--json]`: the catalogue.
 import { SCENARIO_CATALOGUE } from '../../../shared/scenarios';
 import { describeAllowed } from '../../../shared/params';
+import { parseCommand } from '../args';
+import { UsageError } from '../usage-error';
 
-export function scenariosCommand(json: boolean, out: (s: string) => void): number {
-  if (json) {
+export const SCENARIOS_USAGE = 'lab scenarios [--json]';
+
+export function scenariosCommand(argv: string[], out: (s: string) => void): number {
+  const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, SCENARIOS_USAGE);
+  if (positionals.length) throw new UsageError(`scenarios takes no argument, got "${positionals[0]}"\nusage: ${SCENARIOS_USAGE}`);
+  if (values.json) {
     out(JSON.stringify(SCENARIO_CATALOGUE.map((s) => ({ id: s.id, title: s.title, seed: s.seed, flagship: s.flagship, concepts: s.concepts, params: s.params }))));
     return 0;
   }

@@ -2,7 +2,8 @@
 import { parseCommand } from '../args';
 import { openStore } from '../open-store';
 import { UsageError } from '../usage-error';
-import { printSummary, type Io } from './run';
+import { printSummary } from './run';
+import type { Io } from '../io';
 import type { RunStore } from '../../core/store/run-store';
 import type { RunReport } from '../../../shared/run-report';
 

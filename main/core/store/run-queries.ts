@@ -13,6 +13,8 @@ export interface HistoryFilter { scenario?: string; status?: string; limit?: num
 export interface HistoryEntry {
   runId: string; scenario: string; status: RunStatus; startedAt: string; durationMs: number | null;
   seed: number; timeUnitMs: number; passed: boolean | null; summary: string | null; eventCount: number;
+  /** Every parameter the run had, seed and timeUnitMs included. */
+  params: RunReport['params'];
 }
 
 /** One bucket of a chart window: per object, the largest value of each state field, and ops counted. */
@@ -51,7 +53,14 @@ export class RunQueries {
     return rows.map((r) => ({
       runId: r.id, scenario: r.scenario, status: r.status as HistoryEntry['status'], startedAt: r.started_at, durationMs: r.duration_ms,
       seed: r.seed, timeUnitMs: r.time_unit_ms, passed: r.passed === null ? null : r.passed === 1, summary: r.summary, eventCount: r.event_count,
+      params: JSON.parse(r.params) as RunReport['params'],
     }));
+  }
+
+  /** How many runs match the filter (limit and offset aside): says how many history() left out. */
+  count(f: HistoryFilter = {}): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM runs WHERE (@scenario IS NULL OR scenario = @scenario) AND (@status IS NULL OR status = @status)')
+      .get({ scenario: f.scenario ?? null, status: f.status ?? null }) as { n: number }).n;
   }
 
   /** The run as `lab run --json` printed it; undefined for an unknown id. */

@@ -5,16 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
+// This bound only guards a hang: no test here measures speed.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
 const CLI = path.resolve(__dirname, '../../../dist/main/cli/lab.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-history-'));
 const DB = path.join(dir, 'class.sqlite');
 
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_DATA_HOME: dir } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: { ...process.env, XDG_DATA_HOME: dir } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('lab history, show, compare, delete', () => {
+describe('lab history, show, compare, delete', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const first = JSON.parse(lab('run', 'manager-namespace', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
   const second = JSON.parse(lab('run', 'manager-namespace', '--set', 'variant=mutable-gotcha', '--time-unit-ms', '5', '--json', '--db', DB).stdout);
 
@@ -33,6 +37,33 @@ describe('lab history, show, compare, delete', () => {
     const ns = JSON.parse(lab('history', '--scenario', 'manager-namespace', '--limit', '1', '--json', '--db', DB).stdout);
     expect(ns.map((r: { runId: string }) => r.runId)).toEqual([second.runId]);
     expect(lab('history', '--db', DB).stdout).toMatch(new RegExp(`^✓ ${second.runId} .* manager-namespace`, 'm'));
+  });
+
+  it('history shows each run\'s seed, time unit and the parameters it changed; --json gives them all', () => {
+    const text = lab('history', '--scenario', 'manager-namespace', '--db', DB).stdout;
+    expect(text).toMatch(new RegExp(`^✓ ${second.runId} .* manager-namespace .*  seed ${second.params.seed} · 5 ms · variant=mutable-gotcha$`, 'm'));
+    expect(text).toMatch(new RegExp(`^✓ ${first.runId} .* manager-namespace .*  seed ${first.params.seed} · 5 ms$`, 'm'));
+    const json = JSON.parse(lab('history', '--json', '--db', DB).stdout) as { runId: string; params: unknown }[];
+    expect(json.find((r) => r.runId === second.runId)!.params).toEqual(second.params);
+  });
+
+  it('history says how many runs it left out and how to see them (--limit, --offset, --all)', () => {
+    const all = JSON.parse(lab('history', '--json', '--all', '--db', DB).stdout) as { runId: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const one = lab('history', '--limit', '1', '--db', DB).stdout.trim().split('\n');
+    expect(one).toHaveLength(2);
+    expect(one[1]).toBe(`showing runs 1–1 of ${all.length} (newest first); ${all.length - 1} more: --offset 1 for the next 1, --limit ${all.length} or --all for every one`);
+    const next = lab('history', '--limit', '1', '--offset', '1', '--json', '--db', DB);
+    expect(JSON.parse(next.stdout).map((r: { runId: string }) => r.runId)).toEqual([all[1].runId]);
+    const every = lab('history', '--all', '--db', DB).stdout.trim().split('\n');
+    expect(every).toHaveLength(all.length);
+  });
+
+  it('show prints every parameter (a changed one with its default), the seed and the time unit', () => {
+    const text = lab('show', second.runId, '--db', DB).stdout;
+    expect(text).toContain('  parameters: variant=mutable-gotcha (default value)\n');
+    expect(text).toContain(`  seed ${second.params.seed}, time unit 5 ms (one second of the original example)\n`);
+    expect(lab('show', first.runId, '--db', DB).stdout).toContain('  parameters: variant=value\n');
   });
 
   it('show --json gives the same JSON as run --json', () => {
@@ -65,6 +96,11 @@ describe('lab history, show, compare, delete', () => {
     [['compare', 'a', '--db', DB], /compare needs two run ids/],
     [['history', '--limit', 'lots', '--db', DB], /--limit takes a whole number from 1 to 10000/],
     [['history', '--colour'], /Unknown option '--colour'/],
+    [['history', '--status', 'bogus', '--db', DB], /unknown status "bogus" for --status; valid statuses: running, completed, failed, stopped, hung, timeout, interrupted$/m],
+    [['history', '--scenario', 'nosuch', '--db', DB], /unknown scenario "nosuch" for --scenario; valid ids: fork-loop, semaphore-pool, manager-namespace, /],
+    [['history', '--all', '--limit', '5', '--db', DB], /--all and --limit say different things; give one/],
+    [['history', '--offset', 'x', '--db', DB], /--offset takes a whole number/],
+    [['history', '--limit', '3', '--limit', '4', '--db', DB], /--limit is given more than once; give it once/],
     [['delete'], /delete needs at least one run id/],
   ])('bad usage %j exits 2 with a clear message', (args, message) => {
     const r = lab(...args);

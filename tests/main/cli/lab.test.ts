@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { survivors } from '../../support/lab-host';
 import { SCENARIOS } from '../../../main/scenarios/registry';
 
+// Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
+// This bound only guards a hang: no test here measures speed.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
 
@@ -14,11 +18,24 @@ const CLI = path.join(ROOT, 'dist/main/cli/lab.js');
 const ENV = { ...process.env, XDG_DATA_HOME: mkdtempSync(path.join(os.tmpdir(), 'lab-cli-')) };
 
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: ENV });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: ENV });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('lab scenarios', () => {
+/** A run that would last long, once three of its processes have printed. */
+async function startLongRun(extra: string[]) {
+  const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+  let out = '';
+  const pids = new Set<number>();
+  await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const m of out.matchAll(/^\[[^\]]* (\d+)\]/gm)) pids.add(Number(m[1]));
+    if (pids.size >= 3) resolve();
+  }));
+  return { child, pids };
+}
+
+describe('lab scenarios', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('lists the flagship scenarios first, as text and as JSON', () => {
     const text = lab('scenarios');
     expect(text.code).toBe(0);
@@ -29,7 +46,7 @@ describe('lab scenarios', () => {
   });
 });
 
-describe('lab run', () => {
+describe('lab run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('--json prints exactly one JSON object with the documented fields, and exits 0', () => {
     const r = lab('run', 'fork-loop', '--time-unit-ms', '5', '--seed', '7', '--json');
     expect(r.code).toBe(0);
@@ -62,6 +79,9 @@ describe('lab run', () => {
     [['run'], /run needs exactly one scenario id/],
     [['explode'], /unknown command "explode"/],
     [['run', 'all', '--time-unit-ms', 'x'], /--time-unit-ms takes a whole number from 1 to 2000/],
+    [['run', 'fork-loop', '--set', 'iterations=2', '--set', 'iterations=3'], /parameter "iterations" is given twice \(--set iterations=2 and --set iterations=3\); give it once/],
+    [['run', 'fork-loop', '--set', 'timeUnitMs=5', '--time-unit-ms', '7'], /parameter "timeUnitMs" is given twice \(--set timeUnitMs=5 and --time-unit-ms 7\); give it once/],
+    [['run', 'fork-loop', '--seed', '1', '--seed', '2'], /--seed is given more than once; give it once/],
   ])('bad usage %j exits 2 with a clear message', (args, message) => {
     const r = lab(...args);
     expect(r.code).toBe(2);
@@ -79,7 +99,7 @@ describe('lab run', () => {
     const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '2', '--json', '--no-store').stdout) as { scenario: string; passed: boolean }[];
     expect(json.map((x) => x.scenario)).toEqual(SCENARIOS.map((s) => s.meta.id));
     expect(json.every((x) => x.passed)).toBe(true);
-  }, 180_000);
+  }, 2 * CLI_TEST_TIMEOUT_MS);
 
   it('exits 1 when the run does not complete (a probe that hangs)', () => {
     const r = lab('run', 'probe', '--set', 'case=missing-wakeup', '--time-unit-ms', '5', '--json');
@@ -88,22 +108,71 @@ describe('lab run', () => {
   });
 
   it('Ctrl-C stops the run, leaves no process behind, and exits 130', async () => {
-    const child = spawn(process.execPath, [CLI, 'run', 'semaphore-pool', '--set', 'holdMaxUnits=10', '--time-unit-ms', '2000'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
-    let out = '';
-    const pids = new Set<number>();
-    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      for (const m of out.matchAll(/^\[[^\]]* (\d+)\]/gm)) pids.add(Number(m[1]));
-      if (pids.size >= 3) resolve();
-    }));
+    const { child, pids } = await startLongRun([]);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(await survivors([...pids], 1000)).toEqual([]);
+    expect(await survivors([...pids], 60_000)).toEqual([]);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s stops the run like Ctrl-C, keeps it as "stopped", leaves no process behind, and exits %i', async (signal, exitCode) => {
+    const db = path.join(ENV.XDG_DATA_HOME, `${signal}.sqlite`);
+    const { child, pids } = await startLongRun(['--db', db]);
+    child.kill(signal);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(exitCode);
+    expect(await survivors([...pids], 60_000)).toEqual([]);
+    const kept = JSON.parse(lab('history', '--json', '--db', db).stdout) as { status: string }[];
+    expect(kept.map((r) => r.status)).toEqual(['stopped']);
+  });
+
+  it.each(['run', 'run all', 'history', 'show', 'compare', 'delete', 'export', 'scenarios'])('%s --help prints that command\'s usage on stdout and exits 0', (command) => {
+    const r = lab(...command.split(' '), '--help');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage: lab ${command} `));
+    expect(r.stderr).toBe('');
+    if (command === 'run') expect(r.stdout).toMatch(/--set name=value .*once per name/);
+  });
+
+  it('shows a crashed process at once on stderr, in one line, while the rest of the run goes on', async () => {
+    // fork-loop with childExits=false: each child sleeps, then forks on. One child is killed
+    // while it sleeps; the parent goes on creating children (a round every 3 s) after the
+    // crash line is out.
+    const child = spawn(process.execPath, [CLI, 'run', 'fork-loop', '--set', 'childExits=false', '--set', 'iterations=3', '--set', 'intervalUnits=10', '--time-unit-ms', '300', '--no-store'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+    let out = '';
+    let err = '';
+    let victim = 0;
+    let outAtCrash = '';
+    const crashLine = new Promise<string>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^\[\S+ (\d+)\] Hello from child/m.exec(out);
+        if (m && !victim) { victim = Number(m[1]); process.kill(victim, 'SIGKILL'); }
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const line = err.split('\n').find((l) => l.includes('crash'));
+        if (line && !outAtCrash) { outAtCrash = out; resolve(line); }
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const line = await crashLine;
+    expect(line).toBe(`✗ crash: child-${victim} (pid ${victim}) was killed by SIGKILL before its program finished`);
+    expect(child.exitCode).toBeNull(); // the run is still going
+    expect(await exited).toBe(1);
+    // The parent created more children after the crash was shown: the run went on.
+    const later = out.slice(outAtCrash.length);
+    expect(later).toMatch(/Hello from parent/);
+    expect(out).toMatch(/fork-loop: failed/);
+    expect(err.split('\n').filter((l) => l.includes('crash'))).toHaveLength(1);
   });
 
   it('npm run --silent lab leaves only the JSON on stdout', () => {
-    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: ENV });
+    const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'scenarios', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: CLI_TEST_TIMEOUT_MS, env: ENV });
     expect(r.status).toBe(0);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });

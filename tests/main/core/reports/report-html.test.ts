@@ -9,23 +9,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportHtml } from '../../../../main/core/reports/html/report-html';
 import { printPdf } from '../../../../main/core/reports/pdf/print-pdf';
 import type { RunExport } from '../../../../main/core/reports/run-export';
-import { launchChromium } from '../../../support/chromium';
+import { launchChromium, requireChromium, requireTool } from '../../../support/chromium';
 import { newHost, startRun } from '../../../support/lab-host';
 
 const host = newHost(4);
-let browser: Browser;
 let run: RunExport;
+// Launched by the first test that needs it, not in beforeAll: a missing Chromium must fail
+// each of these tests with the install line, where a failed hook would only skip them.
+let launched: Promise<Browser> | undefined;
+const browserFor = () => (launched ??= launchChromium());
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const handle = startRun(host, { scenario: 'semaphore-pool', params: { timeUnitMs: 10, seed: 5 } });
   run = { report: await handle.done, events: handle.record.events };
 }, 60_000);
-afterAll(async () => { await browser?.close(); await host.close(); });
+afterAll(async () => { await launched?.then((b) => b.close(), () => undefined); await host.close(); });
 
 describe('HTML report', () => {
   it('opens offline with no request at all and draws its three charts', async () => {
-    const page = await browser.newPage();
+    const page = await (await browserFor()).newPage();
     const requests: string[] = [];
     await page.route('**/*', (route) => { requests.push(route.request().url()); return route.abort(); });
     const errors: string[] = [];
@@ -48,7 +50,7 @@ describe('HTML report', () => {
   });
 
   it('shows the run: status, parameters, invariants, explanation, a transcript coloured by process, and the raw data', async () => {
-    const page = await browser.newPage();
+    const page = await (await browserFor()).newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(reportHtml(run), { waitUntil: 'load' });
     expect(await page.textContent('h1')).toBe('A semaphore limits the active jobs');
@@ -65,7 +67,7 @@ describe('HTML report', () => {
 
   it('escapes what programs printed', async () => {
     const hostile: RunExport = { ...run, report: { ...run.report, output: [{ tMs: 1, pid: 1, name: '<b>x</b>', text: '</script><script>alert(1)</script>' }] } };
-    const page = await browser.newPage();
+    const page = await (await browserFor()).newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.setContent(reportHtml(hostile), { waitUntil: 'load' });
@@ -78,6 +80,8 @@ describe('HTML report', () => {
 
 describe('PDF report', () => {
   it('is printed by Chromium, and its pages render with the report in them', async () => {
+    requireChromium();
+    for (const tool of ['pdfinfo', 'pdftoppm', 'pdftotext']) requireTool(tool);
     const pdf = await printPdf(reportHtml(run));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-pdf-'));
     const file = path.join(dir, 'report.pdf');
