@@ -1,5 +1,6 @@
 // Builds the run report: process table, output, the scenario's checks and final status.
 import type { InvariantResult, ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
+import { judgeGuess } from './judge-guess';
 import type { RunHandle } from './run-handle';
 
 export function buildReport(run: RunHandle, status: RunStatus, durationMs: number): RunReport {
@@ -26,6 +27,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
   const scenario = run.config.scenario;
   const expectedStatus = scenario.expectedStatus?.(run.config.params) ?? 'completed';
   const predict = scenario.meta.predict;
+  const guess = run.config.guess?.trim() || undefined;
   return {
     runId: run.id,
     scenario: run.config.scenario.meta.id,
@@ -42,7 +44,10 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     expectedStatus,
     passed: finalStatus === expectedStatus && invariants.every((i) => i.ok !== false),
     ...(predict && Object.prototype.hasOwnProperty.call(result, predict.answerKey)
-      ? { prediction: { question: predict.question, answer: result[predict.answerKey] } } : {}),
+      ? { prediction: {
+        question: predict.question, answer: result[predict.answerKey],
+        ...(guess !== undefined ? { guess, right: judgeGuess(guess, result[predict.answerKey]) } : {}),
+      } } : {}),
     ...(rec.hang ? { hang: rec.hang } : {}),
   };
 }

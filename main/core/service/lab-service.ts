@@ -64,7 +64,7 @@ export class LabService {
   start(args: StartArgs): Result<{ runId: string; params: RunReport['params']; timeoutS: number }> {
     if (this.closed) return fail('unavailable', 'the lab is shutting down');
     return guard(() => {
-      const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS });
+      const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS, guess: args.guess });
       if (!started.ok) return fail(started.error.code === 'UNKNOWN_SCENARIO' ? 'not-found' : 'bad-param', started.error.message);
       const run = started.value;
       const store = this.opts.history ? this.openStore() : undefined;
