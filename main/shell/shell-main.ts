@@ -17,7 +17,8 @@ import { ShellServer } from './shell-server';
 /** The usual port; when it is taken (another lab runs), any free one. */
 export const USUAL_PORT = 4680;
 
-async function main(argv: string[]): Promise<void> {
+/** Runs the browser shell until a signal ends it (the launcher calls this when Electron is missing). */
+export async function runShell(argv: string[]): Promise<void> {
   const parsed = parseShellArgs(argv);
   if (!parsed.ok) { process.stderr.write(`lab serve: ${parsed.message}\n`); process.exit(2); }
   const args = parsed.args;
@@ -85,7 +86,9 @@ async function listen(server: ShellServer, port: number | null): Promise<number>
   }
 }
 
-void main(process.argv.slice(2)).catch((e: Error) => {
-  process.stderr.write(`lab serve: ${e.stack ?? e.message}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  void runShell(process.argv.slice(2)).catch((e: Error) => {
+    process.stderr.write(`lab serve: ${e.stack ?? e.message}\n`);
+    process.exit(1);
+  });
+}

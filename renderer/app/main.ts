@@ -1,4 +1,5 @@
 // The renderer's entry: picks the transport, starts reading the catalogue, mounts the app.
+import './lib/zod-jitless';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { setTransport } from './lib/lab-context';

@@ -9,7 +9,7 @@ class Navigation {
   constructor() {
     const initial = history.state as { view?: View } | null;
     if (initial?.view) this.view = initial.view;
-    else history.replaceState({ view: this.view }, '');
+    else history.replaceState({ view: $state.snapshot(this.view) }, '');
     window.addEventListener('popstate', (e) => {
       const v = (e.state as { view?: View } | null)?.view;
       this.view = v ?? { name: 'home' };
@@ -18,7 +18,7 @@ class Navigation {
 
   go(view: View): void {
     this.view = view;
-    history.pushState({ view }, '');
+    history.pushState({ view: $state.snapshot(view) }, '');
     // The new view's heading takes the focus, so keyboard and screen-reader users land on it.
     queueMicrotask(() => requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus()));
   }

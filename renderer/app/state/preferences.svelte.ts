@@ -19,7 +19,7 @@ class Preferences {
   theme = $state<ThemeChoice>('system');
   projector = $state(false);
   systemDark = $state(false);
-  readonly effectiveTheme = $derived<'light' | 'dark'>(this.theme === 'system' ? (this.systemDark ? 'dark' : 'light') : this.theme);
+  get effectiveTheme(): 'light' | 'dark' { return this.theme === 'system' ? (this.systemDark ? 'dark' : 'light') : this.theme; }
 
   constructor() {
     const saved = load();

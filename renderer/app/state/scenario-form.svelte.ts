@@ -7,11 +7,15 @@ import { checkField, initialInput, type FieldCheck } from '../lib/param-field';
 export class ScenarioForm {
   inputs = $state<Record<string, string | boolean>>({});
   guess = $state('');
-  readonly checks = $derived.by<Record<string, FieldCheck>>(() =>
-    Object.fromEntries(this.scenario.params.map((p) => [p.name, checkField(p, this.inputs[p.name] ?? initialInput(p))])));
-  readonly problems = $derived.by(() => Object.entries(this.checks).flatMap(([name, c]) => (c.ok ? [] : [{ name, message: c.message }])));
-  readonly valid = $derived(this.problems.length === 0);
-
+  // Getters, not $derived: a form outlives the view that made it (kept per scenario), and a
+  // derived created while a component runs is torn down with that component.
+  get checks(): Record<string, FieldCheck> {
+    return Object.fromEntries(this.scenario.params.map((p) => [p.name, checkField(p, this.inputs[p.name] ?? initialInput(p))]));
+  }
+  get problems(): { name: string; message: string }[] {
+    return Object.entries(this.checks).flatMap(([name, c]) => (c.ok ? [] : [{ name, message: c.message }]));
+  }
+  get valid(): boolean { return this.problems.length === 0; }
   readonly scenario: ScenarioInfo;
 
   constructor(scenario: ScenarioInfo) {
