@@ -32,5 +32,6 @@ export function judgeGuess(guess: string | undefined, answer: unknown): boolean 
     return false;
   }
   if (typeof answer === 'string') return g === normalizeGuess(answer);
-  return g === normalizeGuess(JSON.stringify(answer));
+  // A list or a record: compared as JSON, spaces aside.
+  return g.replace(/\s+/g, '') === normalizeGuess(JSON.stringify(answer)).replace(/\s+/g, '');
 }

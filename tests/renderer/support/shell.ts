@@ -27,11 +27,13 @@ export interface Shell {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startShell(extra: string[] = []): Promise<Shell> {
+/** `db: null` leaves --db out (the shell then uses the CLI's default place, under `env`). */
+export async function startShell(extra: string[] = [], options: { db?: null; env?: NodeJS.ProcessEnv } = {}): Promise<Shell> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-shell-test-'));
   const db = path.join(dir, 'lab.sqlite');
-  const proc = spawn(process.execPath, [SHELL_MAIN, '--port', '0', '--db', db, '--check-answers', ...extra], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env },
+  const dbArgs = options.db === null ? [] : ['--db', db];
+  const proc = spawn(process.execPath, [SHELL_MAIN, '--port', '0', ...dbArgs, '--check-answers', ...extra], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env },
   });
   let out = '';
   let err = '';
