@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveRun, Push, Result } from '../../../shared/contract';
+import type { LiveRun, Push } from '../../../shared/contract';
 import { metaCsp } from '../../../main/shell/page-csp';
 import { defaultDbPath } from '../../../main/core/store/default-path';
 import { isAlive, survivors } from '../../support/lab-host';
