@@ -83,4 +83,18 @@ describe('exports from the app', () => {
     await expect(app.page.locator('.exports .status').textContent()).resolves.toContain(`Downloaded fork-loop-${runId}.pdf`);
     expect(await pageProblems(app)).toEqual([]);
   });
+
+  it('without the token in its address, the page says which address to open', async () => {
+    const page = await app.context.newPage();
+    await page.goto(`${shell.origin}/`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('needs the address that npm start (or npm run serve) printed');
+    await page.close();
+  });
+
+  it('says so when the lab goes away under the page', async () => {
+    const exit = await shell.stop('SIGTERM');
+    expect(exit.code).toBe(143);
+    await app.page.getByRole('alert').filter({ hasText: 'The lab is not reachable' }).waitFor({ timeout: 15_000 });
+    expect(await app.page.getByRole('alert').first().textContent()).toContain('Start it again with npm start');
+  });
 });
