@@ -28,6 +28,9 @@ export class DownloadExports implements ExportTarget {
     const id = randomBytes(16).toString('base64url');
     const dir = path.join(this.root, id);
     mkdirSync(dir);
+    // An export that fails half-way never calls result(): its folder goes after a while too.
+    let abandoned: NodeJS.Timeout | null = setTimeout(() => rmSync(dir, { recursive: true, force: true }), UNCLAIMED_MS);
+    abandoned.unref();
     let main: ExportPart | null = null;
     const sink: ExportSink = {
       open: async (part) => {
@@ -36,6 +39,7 @@ export class DownloadExports implements ExportTarget {
       },
     };
     const result = (): ExportResult => {
+      if (abandoned) { clearTimeout(abandoned); abandoned = null; }
       if (!main) throw new Error('the export wrote nothing');
       const fileName = safeName(main.fileName);
       const timer = setTimeout(() => this.remove(id), UNCLAIMED_MS);
