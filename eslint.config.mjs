@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the layout's boundaries:
 // shared/ imports nothing of ours outside shared/; renderer/ and main/ never import each
 // other; the core, scenarios and CLI never import Electron (only main/electron/ does).
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
 const banned = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
@@ -8,6 +9,15 @@ const banned = (patterns, message) => ['error', { patterns: patterns.map((group)
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'tests/support/*.cjs'] },
   ...tseslint.configs.recommended,
+  // The app's components: Svelte's recommended rules, <script lang="ts"> parsed by typescript-eslint.
+  ...svelte.configs.recommended,
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+    // Our Maps and Sets are plain on purpose (caches, listeners, values rebuilt and reassigned to
+    // $state); what must be reactive is a $state field.
+    rules: { 'svelte/prefer-svelte-reactivity': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

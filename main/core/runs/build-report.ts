@@ -6,6 +6,7 @@ import type { ParamValues } from '../../../shared/params';
 import type { HangReport, InvariantResult, ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
 import { findScenario, SCENARIOS } from '../../scenarios/registry';
 import type { Scenario } from '../../scenarios/scenario';
+import { judgeGuess } from './judge-guess';
 import type { RunHandle } from './run-handle';
 import { RunRecord } from './run-record';
 import type { Checked } from './run-request';
@@ -32,6 +33,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
   rec.timeoutS = run.config.timeoutS;
   const j = judge(run.config.scenario, run.config.params, rec);
   rec.notes.push(...j.notes);
+  const guess = run.config.guess?.trim() || undefined;
   return {
     runId: run.id,
     scenario: run.config.scenario.meta.id,
@@ -47,7 +49,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     notes: rec.notes,
     expectedStatus: j.expectedStatus,
     passed: j.passed,
-    ...(j.prediction ? { prediction: j.prediction } : {}),
+    ...(j.prediction ? { prediction: { ...j.prediction, ...(guess !== undefined ? { guess, right: judgeGuess(guess, j.prediction.answer) } : {}) } } : {}),
     ...(rec.hang ? { hang: rec.hang } : {}),
   };
 }

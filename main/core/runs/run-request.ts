@@ -11,12 +11,15 @@ export interface RunRequest {
   params?: Record<string, unknown>;
   /** Wall-clock limit in seconds. */
   timeoutS?: number;
+  /** The student's answer to the scenario's predict-then-run question (judged in the report). */
+  guess?: string;
 }
 
 export interface RunConfig {
   scenario: Scenario;
   params: ParamValues & { seed: number; timeUnitMs: number };
   timeoutS: number;
+  guess?: string;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -39,5 +42,5 @@ export function checkRunRequest(req: RunRequest): Checked<RunConfig> {
   }
   const params = r.values as RunConfig['params'];
   if (!seedGiven) params.seed = Math.floor(Math.random() * 2 ** 31);
-  return { ok: true, value: { scenario, params, timeoutS } };
+  return { ok: true, value: { scenario, params, timeoutS, ...(req.guess !== undefined ? { guess: req.guess } : {}) } };
 }

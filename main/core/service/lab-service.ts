@@ -67,7 +67,7 @@ export class LabService {
       // The history first: a run that could not be kept is not started at all.
       let store: RunStore | undefined;
       try { store = this.opts.history ? this.openStore() : undefined; } catch (e) { return fail('store', (e as Error).message); }
-      const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS });
+      const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS, guess: args.guess });
       if (!started.ok) return fail(started.error.code === 'UNKNOWN_SCENARIO' ? 'not-found' : 'bad-param', started.error.message);
       const run = started.value;
       const entry: LiveEntry = { run, subscriptions: new Set(), finished: Promise.resolve(undefined as never) };
