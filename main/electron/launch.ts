@@ -48,7 +48,7 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp | nu
   guardAllWebContents(log);
   const service = new LabService({
     port: new UtilityProcessPort({ log }),
-    history: { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME) },
+    history: { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME), createFolder: true },
     warmWorkers: options.warmWorkers,
     log,
   });

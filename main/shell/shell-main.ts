@@ -32,7 +32,7 @@ export async function runShell(argv: string[]): Promise<void> {
   }
 
   const db = args.db ? path.resolve(args.db) : defaultDbPath();
-  const service = new LabService({ port: new NodeForkPort(), history: { file: db }, log: (l) => process.stderr.write(`lab serve: ${l}\n`) });
+  const service = new LabService({ port: new NodeForkPort(), history: { file: db, createFolder: !args.db }, log: (l) => process.stderr.write(`lab serve: ${l}\n`) });
   const opened = await service.history({ limit: 1 });
   if (!opened.ok) {
     process.stderr.write(`lab serve: cannot use the history at ${db}: ${opened.error.message}\n`);

@@ -22,7 +22,8 @@ import { Subscription, type RunProgress } from './subscription';
 export interface LabServiceOptions {
   port: ProcessPort;
   /** The history file; null keeps no history. */
-  history: { file: string; nativeBinding?: string } | null;
+  /** createFolder: make the file's folder when missing (the app's own data folder, the CLI's default place). */
+  history: { file: string; nativeBinding?: string; createFolder?: boolean } | null;
   warmWorkers?: number;
   pushIntervalMs?: number;
   /** Where the service tells what went wrong outside any request (a subscriber cut off, ...). */
@@ -211,7 +212,7 @@ export class LabService {
   private openStore(): RunStore {
     if (!this.store) {
       const h = this.opts.history!;
-      this.store = RunStore.open(h.file, { nativeBinding: h.nativeBinding });
+      this.store = RunStore.open(h.file, { nativeBinding: h.nativeBinding, createFolder: h.createFolder === true });
       this.notices.push(...this.store.notices);
     }
     return this.store;
