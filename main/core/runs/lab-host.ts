@@ -16,7 +16,8 @@ export interface LabHostOptions {
 
 export class LabHost {
   private readonly pool: WarmPool;
-  private readonly runs = new Set<RunHandle>();
+  /** The runs going on, by id. */
+  private readonly runs = new Map<string, RunHandle>();
   private runCounter = 0;
 
   constructor(port: ProcessPort, private readonly options: LabHostOptions = {}) {
@@ -31,15 +32,21 @@ export class LabHost {
     if (!checked.ok) return checked;
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}-${++this.runCounter}`;
     const run = new RunHandle(runId, checked.value, () => this.pool.take(), this.options);
-    this.runs.add(run);
-    void run.done.finally(() => this.runs.delete(run));
+    this.runs.set(runId, run);
+    void run.done.finally(() => this.runs.delete(runId));
     run.begin();
     return { ok: true, value: run };
   }
 
+  /** A run still going on, by its id; undefined once it has ended (or for an unknown id). */
+  find(runId: string): RunHandle | undefined { return this.runs.get(runId); }
+
+  /** Every run going on, oldest first. */
+  running(): RunHandle[] { return [...this.runs.values()]; }
+
   /** Stops every run and kills every worker process, idle or not. */
   async close(): Promise<void> {
-    await Promise.all([...this.runs].map((r) => r.stop()));
+    await Promise.all([...this.runs.values()].map((r) => r.stop()));
     this.pool.close();
   }
 

@@ -2,10 +2,12 @@
 // clients: every answer is data ({ ok: true, value } or { ok: false, error: { code, message } })
 // and nothing throws across it. It owns the process host (runs, workers), the history, and
 // the subscriptions that carry a live run to its viewers.
+// A service opened on its history for reading only (the CLI's history, show, compare, export)
+// never creates, migrates or writes the file, and starts and deletes nothing.
 import { version as appVersion } from '../../../package.json';
 import {
-  CONTRACT_VERSION, fail, ok, type ChartBucket, type Comparison, type EventsPage, type EventsWindow, type ExportFormat,
-  type HistoryFilter, type HistoryPage, type LiveRun, type Push, type Result, type ScenarioInfo, type ScenarioSource,
+  CONTRACT_VERSION, ok, type ChartBucket, type Comparison, type EventsPage, type EventsWindow, type ExportFormat,
+  type HistoryFilter, type HistoryPage, type LiveRun, type Push, type ScenarioInfo, type ScenarioSource,
   type StartArgs,
 } from '../../../shared/contract';
 import type { RunReport } from '../../../shared/run-report';
@@ -15,21 +17,40 @@ import type { RunHandle } from '../runs/run-handle';
 import { RunStore } from '../store/run-store';
 import { compareRuns } from './compare-runs';
 import type { ExportSink } from './export-sink';
+import { historyQuery } from './history-filter';
 import { renderExport } from './render-export';
-import { scenarioList } from './scenario-list';
+import { findScenarioInfo, scenarioList } from './scenario-list';
+import { fail, historyFailure, type ServiceResult } from './service-error';
 import { Subscription, type RunProgress } from './subscription';
+
+export { defaultDbPath as defaultHistoryFile } from '../store/default-path';
+export type { HistoryProblem, ServiceError, ServiceResult } from './service-error';
+
+export interface HistoryOptions {
+  file: string;
+  /** 'read': opened read-only; nothing is created, migrated or written, and runs are neither
+   *  started nor deleted. 'write' (the default): created when missing, migrated, repaired. */
+  mode?: 'read' | 'write';
+  /** Make the file's folder when missing: only for the app's own data folder or the CLI's
+   *  default place. Reading, a missing default folder is a history not kept yet (NO_HISTORY). */
+  createFolder?: boolean;
+  /** A better-sqlite3 build for another runtime (Electron's). */
+  nativeBinding?: string;
+}
 
 export interface LabServiceOptions {
   port: ProcessPort;
   /** The history file; null keeps no history. */
-  /** createFolder: make the file's folder when missing (the app's own data folder, the CLI's default place). */
-  history: { file: string; nativeBinding?: string; createFolder?: boolean } | null;
+  history: HistoryOptions | null;
   warmWorkers?: number;
   pushIntervalMs?: number;
   /** Where the service tells what went wrong outside any request (a subscriber cut off, ...). */
   log?: (line: string) => void;
   /** How long an ended run still answers late subscribers from memory. */
   endedGraceMs?: number;
+  /** What the history did on opening that its user should know (a damaged file moved aside,
+   *  runs marked interrupted); also kept in `notices`. */
+  onNotice?: (text: string) => void;
 }
 
 interface LiveEntry {
@@ -38,7 +59,8 @@ interface LiveEntry {
   /** Resolves with the report once it is stored (or at once without a history). */
   finished: Promise<RunReport>;
   report?: RunReport;
-  storeError?: string;
+  /** Why the run could not be kept whole (it ran, and its report is still given). */
+  storeError?: ServiceResult<never>;
 }
 
 export class LabService {
@@ -53,28 +75,41 @@ export class LabService {
     this.host = new LabHost(opts.port, { warmWorkers: opts.warmWorkers });
   }
 
-  version(): Result<{ contract: number; app: string }> { return ok({ contract: CONTRACT_VERSION, app: appVersion }); }
+  version(): ServiceResult<{ contract: number; app: string }> { return ok({ contract: CONTRACT_VERSION, app: appVersion }); }
 
-  scenarios(): Result<ScenarioInfo[]> { return ok(scenarioList()); }
+  scenarios(): ServiceResult<ScenarioInfo[]> { return ok(scenarioList()); }
 
-  source(_scenario: string): Result<ScenarioSource> {
+  /** One scenario, listed or internal (a self-test the catalogue does not show), by id. */
+  scenario(id: string): ServiceResult<ScenarioInfo> {
+    const info = findScenarioInfo(id);
+    return info ? ok(info) : fail('not-found', `unknown scenario ${JSON.stringify(id)}; valid ids: ${scenarioList().map((s) => s.id).join(', ')}`);
+  }
+
+  source(_scenario: string): ServiceResult<ScenarioSource> {
     return fail('unavailable', 'program sources are not packaged yet');
   }
 
+  /** The history file this service keeps its runs in (null: none). */
+  get historyFile(): string | null { return this.opts.history?.file ?? null; }
+
   /** Starts a run; it goes on in the background. Subscribe to watch it. */
-  start(args: StartArgs): Result<{ runId: string; params: RunReport['params']; timeoutS: number }> {
+  start(args: StartArgs): ServiceResult<{ runId: string; params: RunReport['params']; timeoutS: number }> {
     if (this.closed) return fail('unavailable', 'the lab is shutting down');
     return guard(() => {
       // The history first: a run that could not be kept is not started at all.
       let store: RunStore | undefined;
-      try { store = this.opts.history ? this.openStore() : undefined; } catch (e) { return fail('store', (e as Error).message); }
+      if (this.opts.history) {
+        const opened = this.openStore('write');
+        if (!opened.ok) return opened;
+        store = opened.value;
+      }
       const started = this.host.start({ scenario: args.scenario, params: args.params, timeoutS: args.timeoutS, guess: args.guess });
       if (!started.ok) return fail(started.error.code === 'UNKNOWN_SCENARIO' ? 'not-found' : 'bad-param', started.error.message);
       const run = started.value;
       const entry: LiveEntry = { run, subscriptions: new Set(), finished: Promise.resolve(undefined as never) };
       entry.finished = (store ? store.record(run) : run.done).then(
         (report) => report,
-        async (e: Error) => { entry.storeError = e.message; return run.done; },
+        async (e: unknown) => { entry.storeError = historyFailure(e, this.historyFile ?? '', 'use'); return run.done; },
       ).then((report) => {
         entry.report = report;
         for (const s of entry.subscriptions) s.end(report);
@@ -90,24 +125,25 @@ export class LabService {
   }
 
   /** Resolves with the run's report once it has ended (and is stored). */
-  async finished(runId: string): Promise<Result<RunReport>> {
+  async finished(runId: string): Promise<ServiceResult<RunReport>> {
     const entry = this.live.get(runId);
     if (!entry) return fail('not-found', `no live run ${JSON.stringify(runId)}`);
     const report = await entry.finished;
-    if (entry.storeError) return fail('store', entry.storeError);
+    if (entry.storeError) return entry.storeError;
     return ok(report);
   }
 
-  async stop(runId: string): Promise<Result<RunReport>> {
-    const entry = this.live.get(runId);
-    if (!entry) return fail('not-found', `no live run ${JSON.stringify(runId)}; "live" lists the runs going on`);
-    await entry.run.stop();
+  /** Stops a run going on (every process of it ended); resolves with its report once kept. */
+  async stop(runId: string): Promise<ServiceResult<RunReport>> {
+    const run = this.host.find(runId);
+    if (!run && !this.live.has(runId)) return fail('not-found', `no live run ${JSON.stringify(runId)}; "live" lists the runs going on`);
+    await run?.stop();
     return this.finished(runId);
   }
 
-  liveRuns(): Result<LiveRun[]> {
-    return ok([...this.live.values()].filter((e) => !e.report).map((e) => ({
-      runId: e.run.id, scenario: e.run.config.scenario.meta.id, startedAt: e.run.startedAt.toISOString(), eventCount: e.run.record.eventCount,
+  liveRuns(): ServiceResult<LiveRun[]> {
+    return ok(this.host.running().map((run) => ({
+      runId: run.id, scenario: run.config.scenario.meta.id, startedAt: run.startedAt.toISOString(), eventCount: run.record.eventCount,
     })));
   }
 
@@ -116,7 +152,7 @@ export class LabService {
    * the function that ends the subscription. Events the run no longer holds in memory are
    * announced as a gap (ask for them with events()).
    */
-  subscribe(runId: string, fromSeq: number, onPush: (push: Push) => void): Result<{ id: string; unsubscribe: () => void }> {
+  subscribe(runId: string, fromSeq: number, onPush: (push: Push) => void): ServiceResult<{ id: string; unsubscribe: () => void }> {
     const entry = this.live.get(runId);
     if (!entry) return fail('not-found', `no live run ${JSON.stringify(runId)}; a finished run is read with "run" and "events"`);
     const id = `s${this.nextSubscription++}`;
@@ -132,52 +168,52 @@ export class LabService {
     return ok({ id, unsubscribe: () => { sub.close(); entry.subscriptions.delete(sub); } });
   }
 
-  async history(filter: HistoryFilter): Promise<Result<HistoryPage>> {
-    return this.read((store) => {
-      const runs = store.queries.history(filter);
-      return ok({ runs: runs as unknown as HistoryPage['runs'], total: runs.length });
-    });
+  /** The kept runs that match, newest first; `total` counts every run that matches. */
+  async history(filter: HistoryFilter): Promise<ServiceResult<HistoryPage>> {
+    const query = historyQuery(filter);
+    if (!query.ok) return query;
+    return this.read((store) => ok({ runs: store.queries.history(query.value), total: store.queries.count(query.value) }));
   }
 
-  async run(runId: string): Promise<Result<RunReport>> {
+  async run(runId: string): Promise<ServiceResult<RunReport>> {
     return this.read((store) => {
       const r = store.queries.run(runId);
-      return r ? ok(r) : fail('not-found', `no run ${JSON.stringify(runId)} in ${store.file}; "history" lists the kept runs`);
+      return r ? ok(r) : notKept([runId], store.file);
     });
   }
 
-  async events(_runId: string, _window: EventsWindow): Promise<Result<EventsPage>> {
+  async events(_runId: string, _window: EventsWindow): Promise<ServiceResult<EventsPage>> {
     return fail('unavailable', 'event windows need the version-2 store');
   }
 
-  async chart(_runId: string, _fromUs: number, _toUs: number, _buckets: number): Promise<Result<ChartBucket[]>> {
+  async chart(_runId: string, _fromUs: number, _toUs: number, _buckets: number): Promise<ServiceResult<ChartBucket[]>> {
     return fail('unavailable', 'chart windows need the version-2 store');
   }
 
-  async compare(a: string, b: string): Promise<Result<Comparison>> {
+  async compare(a: string, b: string): Promise<ServiceResult<Comparison>> {
     return this.read((store) => {
       const ra = store.queries.run(a);
       const rb = store.queries.run(b);
-      if (!ra || !rb) return fail('not-found', `no run ${JSON.stringify(ra ? b : a)} in ${store.file}`);
+      if (!ra || !rb) return notKept([ra ? b : a], store.file);
       return ok({ a: ra, b: rb, rows: compareRuns(ra, rb) });
     });
   }
 
-  /** Deletes runs; with one unknown id nothing is deleted. */
-  async delete(runIds: string[]): Promise<Result<{ deleted: string[] }>> {
+  /** Deletes runs; with one unknown id nothing is deleted. Needs a history opened for writing. */
+  async delete(runIds: string[]): Promise<ServiceResult<{ deleted: string[] }>> {
     return this.read((store) => {
       const unknown = runIds.filter((id) => !store.queries.run(id));
-      if (unknown.length) return fail('not-found', `no run ${unknown.map((id) => JSON.stringify(id)).join(', ')} in ${store.file}; nothing was deleted`);
+      if (unknown.length) return notKept(unknown, store.file, '; nothing was deleted');
       store.queries.delete(runIds);
       return ok({ deleted: runIds });
-    });
+    }, 'write');
   }
 
   /** Renders a stored run in `format` into the sink. */
-  async export(runId: string, format: ExportFormat, sink: ExportSink): Promise<Result<{ bytes: number }>> {
+  async export(runId: string, format: ExportFormat, sink: ExportSink): Promise<ServiceResult<{ bytes: number }>> {
     const got = await this.read((store) => {
       const report = store.queries.run(runId);
-      return report ? ok({ report, events: store.queries.events(runId) }) : fail('not-found', `no run ${JSON.stringify(runId)} in ${store.file}`);
+      return report ? ok({ report, events: store.queries.events(runId) }) : notKept([runId], store.file);
     });
     if (!got.ok) return got;
     try {
@@ -209,28 +245,44 @@ export class LabService {
     };
   }
 
-  private openStore(): RunStore {
-    if (!this.store) {
-      const h = this.opts.history!;
-      this.store = RunStore.open(h.file, { nativeBinding: h.nativeBinding, createFolder: h.createFolder === true });
-      this.notices.push(...this.store.notices);
+  /** The history, opened on first use as its options say; `need` 'write': refused when it is read-only. */
+  private openStore(need: 'read' | 'write'): ServiceResult<RunStore> {
+    const h = this.opts.history;
+    if (!h) return fail('unavailable', 'this lab keeps no history');
+    const readOnly = h.mode === 'read';
+    if (need === 'write' && readOnly) {
+      return fail('store', `the history at ${h.file} was opened for reading only: it starts and deletes no run`, 'READ_ONLY');
     }
-    return this.store;
+    if (!this.store) {
+      try {
+        this.store = RunStore.open(h.file, { nativeBinding: h.nativeBinding, createFolder: h.createFolder === true, readonly: readOnly });
+      } catch (e) {
+        return historyFailure(e, h.file, 'open');
+      }
+      for (const n of this.store.notices) { this.notices.push(n); this.opts.onNotice?.(n); }
+    }
+    return ok(this.store);
   }
 
-  private async read<T>(f: (store: RunStore) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
-    if (!this.opts.history) return fail('unavailable', 'this lab keeps no history');
+  private async read<T>(f: (store: RunStore) => ServiceResult<T> | Promise<ServiceResult<T>>, need: 'read' | 'write' = 'read'): Promise<ServiceResult<T>> {
+    const opened = this.openStore(need);
+    if (!opened.ok) return opened;
     try {
-      return await f(this.openStore());
+      return await f(opened.value);
     } catch (e) {
-      return fail('store', (e as Error).message);
+      return historyFailure(e, opened.value.file, 'use');
     }
   }
 
   private log(line: string): void { (this.opts.log ?? ((l) => process.stderr.write(`${l}\n`)))(line); }
 }
 
-function guard<T>(f: () => Result<T>): Result<T> {
+/** No run with these ids is kept in `file`. */
+function notKept(ids: string[], file: string, more = ''): ServiceResult<never> {
+  return fail('not-found', `no run ${ids.map((id) => JSON.stringify(id)).join(', ')} in ${file}${more}`);
+}
+
+function guard<T>(f: () => ServiceResult<T>): ServiceResult<T> {
   try {
     return f();
   } catch (e) {

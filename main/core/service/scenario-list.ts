@@ -2,8 +2,9 @@
 // (cpu_count()*2 in the seeds) resolved to this machine's numbers.
 import { availableParallelism } from 'node:os';
 import type { ResolvedParam, ScenarioInfo } from '../../../shared/contract';
-import { COMMON_PARAMS, type ParamSpec } from '../../../shared/scenario-meta';
+import { COMMON_PARAMS, type ParamSpec, type ScenarioMeta } from '../../../shared/scenario-meta';
 import { SCENARIO_CATALOGUE } from '../../../shared/scenarios';
+import { findScenario } from '../../scenarios/registry';
 
 export function resolveParamSpec(spec: ParamSpec, cpuCount = availableParallelism()): ResolvedParam {
   if (spec.type === 'int' && spec.default === 'cpu2') {
@@ -14,10 +15,20 @@ export function resolveParamSpec(spec: ParamSpec, cpuCount = availableParallelis
 }
 
 export function scenarioList(cpuCount = availableParallelism()): ScenarioInfo[] {
-  return SCENARIO_CATALOGUE.map((m) => ({
+  return SCENARIO_CATALOGUE.map((m) => scenarioInfo(m, cpuCount));
+}
+
+/** One scenario by id: a catalogue one, or an internal one (self-tests, benchmarks), which runs like any other but is not listed. */
+export function findScenarioInfo(id: string, cpuCount = availableParallelism()): ScenarioInfo | undefined {
+  const meta = findScenario(id)?.meta;
+  return meta ? scenarioInfo(meta, cpuCount) : undefined;
+}
+
+function scenarioInfo(m: ScenarioMeta, cpuCount: number): ScenarioInfo {
+  return {
     id: m.id, title: m.title, seed: m.seed, concepts: m.concepts, flagship: m.flagship, topic: m.topic,
     params: [...m.params, ...COMMON_PARAMS].map((p) => resolveParamSpec(p, cpuCount)),
     explanation: m.explanation, watch: m.watch, pitfalls: m.pitfalls,
     ...(m.predict ? { predict: m.predict } : {}),
-  }));
+  };
 }

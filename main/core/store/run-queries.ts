@@ -2,19 +2,40 @@
 // windows, read from pre-aggregated buckets so that a run of a million events opens fast.
 import type { LabEvent } from '../../../shared/events';
 import type { ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
+import type { HistoryEntry } from '../../../shared/contract';
 import { setAsideHint, type Db } from './open-database';
 import { rowToEvent, type EventRow } from './event-rows';
 import { BUCKET_US } from './bucket-aggregator';
 import { StoreError, describeError, isDamage } from './store-error';
 import { outputFromEvents, processesFromEvents } from '../runs/report-from-events';
 
-export interface HistoryFilter { scenario?: string; status?: string; limit?: number; offset?: number }
+/**
+ * Which runs the history lists. `search`: a run id (whole or part), `name=value` (a parameter
+ * with exactly that value, case aside: "useLock=true", "seed=42"), or text found in a
+ * parameter's name=value. `from`/`to`: ISO times as the runs keep them (UTC, "…Z"), runs
+ * started on or after `from` and before `to`. `limit` -1: every run.
+ */
+export interface HistoryQuery {
+  scenario?: string; status?: string; search?: string; from?: string; to?: string; limit?: number; offset?: number;
+}
 
-export interface HistoryEntry {
-  runId: string; scenario: string; status: RunStatus; startedAt: string; durationMs: number | null;
-  seed: number; timeUnitMs: number; passed: boolean | null; summary: string | null; eventCount: number;
-  /** Every parameter the run had, seed and timeUnitMs included. */
-  params: RunReport['params'];
+/** A parameter's value as text, as it is written in `name=value` (true, 42, mutable-gotcha). */
+const PARAM_TEXT = "lower(CASE p.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(p.value AS TEXT) END)";
+const MATCHING = `(@scenario IS NULL OR scenario = @scenario) AND (@status IS NULL OR status = @status)
+  AND (@from IS NULL OR started_at >= @from) AND (@to IS NULL OR started_at < @to)
+  AND (@search IS NULL
+    OR (@name IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(runs.params) p WHERE lower(p.key) = @name AND ${PARAM_TEXT} = @value))
+    OR (@name IS NULL AND (instr(lower(id), @search) > 0
+      OR EXISTS (SELECT 1 FROM json_each(runs.params) p WHERE instr(lower(p.key) || '=' || ${PARAM_TEXT}, @search) > 0))))`;
+
+function matching(f: HistoryQuery): Record<string, string | null> {
+  const search = f.search?.trim().toLowerCase() || null;
+  const eq = search?.indexOf('=') ?? -1;
+  const named = search !== null && eq > 0;
+  return {
+    scenario: f.scenario ?? null, status: f.status ?? null, from: f.from ?? null, to: f.to ?? null, search,
+    name: named ? search.slice(0, eq).trim() : null, value: named ? search.slice(eq + 1).trim() : null,
+  };
 }
 
 /** One bucket of a chart window: per object, the largest value of each state field, and ops counted. */
@@ -45,22 +66,24 @@ export class RunQueries {
     }
   }
 
-  history(f: HistoryFilter = {}): HistoryEntry[] {
-    const rows = this.db.prepare(`SELECT * FROM runs WHERE (@scenario IS NULL OR scenario = @scenario) AND (@status IS NULL OR status = @status)
-      ORDER BY started_at DESC, rowid DESC LIMIT @limit OFFSET @offset`).all({
-      scenario: f.scenario ?? null, status: f.status ?? null, limit: f.limit ?? 50, offset: f.offset ?? 0,
-    }) as RunRow[];
-    return rows.map((r) => ({
-      runId: r.id, scenario: r.scenario, status: r.status as HistoryEntry['status'], startedAt: r.started_at, durationMs: r.duration_ms,
-      seed: r.seed, timeUnitMs: r.time_unit_ms, passed: r.passed === null ? null : r.passed === 1, summary: r.summary, eventCount: r.event_count,
-      params: JSON.parse(r.params) as RunReport['params'],
-    }));
+  /** The runs that match, newest first, as the contract's history entries. */
+  history(f: HistoryQuery = {}): HistoryEntry[] {
+    const rows = this.db.prepare(`SELECT * FROM runs WHERE ${MATCHING} ORDER BY started_at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...matching(f), limit: f.limit ?? 50, offset: f.offset ?? 0 }) as RunRow[];
+    return rows.map((r) => {
+      const prediction = parse<HistoryEntry['prediction'] | null>(r.prediction, null);
+      return {
+        runId: r.id, scenario: r.scenario, status: r.status as RunStatus, expectedStatus: (r.expected_status ?? 'completed') as RunStatus,
+        passed: r.passed === null ? null : r.passed === 1, startedAt: r.started_at, durationMs: r.duration_ms,
+        params: JSON.parse(r.params) as HistoryEntry['params'], seed: r.seed, timeUnitMs: r.time_unit_ms,
+        eventCount: r.event_count, summary: r.summary, ...(prediction ? { prediction } : {}),
+      };
+    });
   }
 
   /** How many runs match the filter (limit and offset aside): says how many history() left out. */
-  count(f: HistoryFilter = {}): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM runs WHERE (@scenario IS NULL OR scenario = @scenario) AND (@status IS NULL OR status = @status)')
-      .get({ scenario: f.scenario ?? null, status: f.status ?? null }) as { n: number }).n;
+  count(f: HistoryQuery = {}): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM runs WHERE ${MATCHING}`).get(matching(f)) as { n: number }).n;
   }
 
   /** The run as `lab run --json` printed it; undefined for an unknown id. */
