@@ -1,7 +1,6 @@
-// The headless CLI: `npm run lab -- <command>`. Same core as the app, no Electron.
-import { LabHost } from '../core/runs/lab-host';
-import { NodeForkPort } from '../core/process-port/node-fork-port';
-import type { RunHandle } from '../core/runs/run-handle';
+// The headless CLI: `npm run lab -- <command>`. A thin client of the service (LabService),
+// as the desktop app is: every command asks it, none touches the kernel or the history.
+import type { LabService } from '../core/service/lab-service';
 import { scenariosCommand } from './commands/scenarios';
 import { runCommand } from './commands/run';
 import { runAllCommand } from './commands/run-all';
@@ -10,12 +9,13 @@ import { showCommand } from './commands/show';
 import { deleteCommand } from './commands/delete';
 import { compareCommand } from './commands/compare';
 import { exportCommand } from './commands/export';
+import { exitCodeFor, Refused, refusalText } from './answers';
 import { HelpRequested } from './args';
 import { HELP, helpFor } from './help';
 import { processIo, type Io } from './io';
+import type { RunControl } from './run-control';
 import { STOP_EXIT, watchStopSignals, type StopCause } from './stop-signals';
 import { EXIT, UsageError } from './usage-error';
-import { StoreError, isDamage } from '../core/store/store-error';
 
 /** Set when something outside asked the CLI to stop (a signal, or stdout's reader gone). */
 let stoppedBy: StopCause | undefined;
@@ -25,17 +25,22 @@ function requestStop(cause: StopCause): void {
   stopCurrent?.();
 }
 
-/** Commands that start processes: a host, and a stop request stopping the run cleanly. */
-async function withHost(run: (host: LabHost, io: Io, onRun: (r: RunHandle) => void, interrupted: () => boolean) => Promise<number>, io: Io): Promise<number> {
-  const host = new LabHost(new NodeForkPort());
-  let current: RunHandle | undefined;
-  stopCurrent = () => { void current?.stop(); };
+/** Commands that start runs: a stop request (signal, stdout gone) stops the run going on
+ *  through the service; the command's service then ends every process as it closes. */
+async function withSignals(command: (control: RunControl) => Promise<number>): Promise<number> {
+  const control: RunControl = {
+    running: (lab: LabService, runId: string) => {
+      stopCurrent = () => { void lab.stop(runId); };
+      if (stoppedBy) stopCurrent();
+    },
+    interrupted: () => stoppedBy !== undefined,
+  };
   const unwatch = watchStopSignals(requestStop);
   try {
-    const code = await run(host, io, (r) => { current = r; if (stoppedBy) void r.stop(); }, () => stoppedBy !== undefined);
+    const code = await command(control);
     return stoppedBy ? STOP_EXIT[stoppedBy] : code;
   } finally {
-    await host.close();
+    stopCurrent = undefined;
     unwatch();
   }
 }
@@ -43,10 +48,8 @@ async function withHost(run: (host: LabHost, io: Io, onRun: (r: RunHandle) => vo
 async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'scenarios': return scenariosCommand(rest, io.out);
-    case 'run': return withHost((host, io2, onRun, interrupted) => rest[0] === 'all'
-      ? runAllCommand(host, rest.slice(1), io2, onRun, interrupted)
-      : runCommand(host, rest, io2, onRun), io);
+    case 'scenarios': return scenariosCommand(rest, io);
+    case 'run': return withSignals((control) => (rest[0] === 'all' ? runAllCommand(rest.slice(1), io, control) : runCommand(rest, io, control)));
     case 'history': return historyCommand(rest, io);
     case 'show': return showCommand(rest, io);
     case 'delete': return deleteCommand(rest, io);
@@ -66,9 +69,8 @@ main(argv, io).then(
   (e: Error) => {
     if (e instanceof HelpRequested) { io.out(helpFor(argv[0] === 'run' && argv[1] === 'all' ? 'run all' : argv[0])); process.exitCode = EXIT.ok; return; }
     if (e instanceof UsageError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.usage; return; }
-    // The history could not keep or read something: its message says what and what to do.
-    if (e instanceof StoreError) { process.stderr.write(`lab: ${e.message}\n`); process.exitCode = EXIT.runFailed; return; }
-    if (isDamage(e)) { process.stderr.write(`lab: the history file is damaged (${e.message}); move it away, and the next \`lab run\` starts a new history\n`); process.exitCode = EXIT.runFailed; return; }
+    // The service said no: its message says what and what to do; its reason picks the exit code.
+    if (e instanceof Refused) { process.stderr.write(`lab: ${refusalText(e.error)}\n`); process.exitCode = exitCodeFor(e.error); return; }
     process.stderr.write(`lab: internal error: ${e.stack ?? e.message}\n`);
     process.exitCode = EXIT.runFailed;
   },

@@ -1,21 +1,29 @@
-// `lab scenarios [--json]`: the catalogue.
-import { SCENARIO_CATALOGUE } from '../../../shared/scenarios';
+// `lab scenarios [--json]`: the catalogue as the service gives it, defaults that depend on
+// the machine (cpu_count()*2) resolved for this one.
 import { describeAllowed } from '../../../shared/params';
+import { answer } from '../answers';
 import { parseCommand } from '../args';
+import type { Io } from '../io';
+import { withLab } from '../open-lab';
+import { COMMON_PARAM_NAMES } from '../scenario-book';
 import { UsageError } from '../usage-error';
 
 export const SCENARIOS_USAGE = 'lab scenarios [--json]';
 
-export function scenariosCommand(argv: string[], out: (s: string) => void): number {
+export async function scenariosCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, { json: { type: 'boolean' } }, SCENARIOS_USAGE);
   if (positionals.length) throw new UsageError(`scenarios takes no argument, got "${positionals[0]}"\nusage: ${SCENARIOS_USAGE}`);
-  if (values.json) {
-    out(JSON.stringify(SCENARIO_CATALOGUE.map((s) => ({ id: s.id, title: s.title, seed: s.seed, flagship: s.flagship, concepts: s.concepts, params: s.params }))));
+  return withLab(io, { history: 'none' }, async (lab) => {
+    const scenarios = answer(lab.scenarios());
+    if (values.json) { io.out(JSON.stringify(scenarios)); return 0; }
+    for (const s of scenarios) {
+      io.out(`${s.id.padEnd(20)} ${s.title}${s.flagship ? '  ★' : ''}`);
+      for (const p of s.params) {
+        if (COMMON_PARAM_NAMES.has(p.name)) continue;
+        const machine = p.type === 'int' && p.machineDefault ? `; default ${p.machineDefault}` : '';
+        io.out(`${''.padEnd(22)}${p.name}=${String(p.default)}  (${describeAllowed(p)}${machine})`);
+      }
+    }
     return 0;
-  }
-  for (const s of SCENARIO_CATALOGUE) {
-    out(`${s.id.padEnd(20)} ${s.title}${s.flagship ? '  ★' : ''}`);
-    for (const p of s.params) out(`${''.padEnd(22)}${p.name}=${String(p.default === 'cpu2' ? 'cpu_count*2' : p.default)}  (${describeAllowed(p)})`);
-  }
-  return 0;
+  });
 }
