@@ -32,7 +32,8 @@ export async function watchRun(lab: LabService, runId: string, io: Io, show: Wat
     switch (push.type) {
       case 'events':
         for (const e of push.events) {
-          if (e.kind === 'life' && e.life === 'created') names.set(e.pid, e.proc?.name ?? e.res ?? String(e.pid));
+          if (e.kind === 'life' && e.life === 'created') { names.set(e.pid, e.proc?.name ?? e.res ?? String(e.pid)); liveProcesses++; }
+          if (e.kind === 'life' && e.life === 'exited') liveProcesses = Math.max(0, liveProcesses - 1);
           if (e.kind === 'error' && e.op === 'crash') {
             progress?.clear();
             io.err(`✗ crash: ${e.text ?? `pid ${e.pid}`}`);
@@ -51,6 +52,7 @@ export async function watchRun(lab: LabService, runId: string, io: Io, show: Wat
         eventCount = Math.max(eventCount, push.toSeq);
         break;
       case 'status':
+        // The kernel's own count, sent right after the events it has seen.
         liveProcesses = push.liveProcesses;
         eventCount = Math.max(eventCount, push.eventCount);
         break;

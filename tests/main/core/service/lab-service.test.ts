@@ -92,6 +92,18 @@ describe('LabService', () => {
     expect(await survivors(r.value.processes.map((p) => p.pid))).toEqual([]);
   });
 
+  it('lists a run going on, stops it by its id, and answers a late stop with the report it kept', async () => {
+    const runId = started({ scenario: 'fork-loop', params: { intervalUnits: 10, timeUnitMs: 1000 } });
+    const live = service.liveRuns();
+    expect(live.ok && live.value.find((r) => r.runId === runId)).toMatchObject({ scenario: 'fork-loop' });
+    const stopped = await service.stop(runId);
+    expect(stopped).toMatchObject({ ok: true, value: { runId, status: 'stopped' } });
+    const after = service.liveRuns();
+    expect(after.ok && after.value.map((r) => r.runId)).not.toContain(runId);
+    expect(await service.stop(runId)).toEqual(stopped);
+    expect(await service.run(runId)).toMatchObject({ ok: true, value: { status: 'stopped' } });
+  });
+
   it('answers with data, never a throw: unknown runs and scenarios', async () => {
     expect(service.start({ scenario: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(service.start({ scenario: 'fork-loop', params: { iterations: 0 } })).toMatchObject({ ok: false, error: { code: 'bad-param' } });
