@@ -12,7 +12,13 @@ export const errorCodeSchema = z.enum([
   'internal',         // a bug: the message says what failed
 ]);
 
-export const wireErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export const wireErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** For 'store': the history's own reason (FOREIGN, NO_HISTORY, NO_FOLDER, NEWER_SCHEMA, DAMAGED,
+   *  CORRUPT, WRITE_FAILED, READ_ONLY, ...), so a client can tell a wrong file from a failing one. */
+  detail: z.string().optional(),
+});
 
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export type WireError = z.infer<typeof wireErrorSchema>;
