@@ -22,7 +22,7 @@ export function keptRun<T>(r: ServiceResult<T>): T {
   return answer(r);
 }
 
-const WRONG_FILE: ReadonlySet<HistoryProblem> = new Set<HistoryProblem>(['NO_HISTORY', 'NO_FOLDER', 'FOREIGN', 'NEWER_SCHEMA', 'DAMAGED', 'CANNOT_OPEN', 'READ_ONLY']);
+const WRONG_FILE: ReadonlySet<string> = new Set<HistoryProblem>(['NO_HISTORY', 'NO_FOLDER', 'FOREIGN', 'NEWER_SCHEMA', 'DAMAGED', 'CANNOT_OPEN', 'READ_ONLY']);
 
 export function exitCodeFor(e: ServiceError): number {
   switch (e.code) {

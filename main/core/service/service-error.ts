@@ -8,10 +8,8 @@ import { StoreError, describeError, isDamage, sqliteCode, type StoreErrorCode } 
 
 export type HistoryProblem = StoreErrorCode;
 
-export interface ServiceError extends WireError {
-  /** For code 'store': the history's reason. */
-  detail?: HistoryProblem;
-}
+/** The contract's error; for code 'store', `detail` is the history's reason (a HistoryProblem). */
+export type ServiceError = WireError;
 
 export type ServiceResult<T> = { ok: true; value: T } | { ok: false; error: ServiceError };
 
