@@ -57,5 +57,10 @@ export class ProcessEntry {
     if (signal === null && a && code === a.code) return a.how;
     return this.killedBy ?? 'crashed';
   }
-  get busy(): boolean { return this.sentSeq !== this.ackedSeq; }
+  /**
+   * Running, as far as the kernel can tell: a batch it sent is not acknowledged yet, or it
+   * owes the worker one (a reply or a notice waiting for the next flush), which will wake
+   * its program up. A hang check that runs before that flush must not call it idle.
+   */
+  get busy(): boolean { return this.sentSeq !== this.ackedSeq || this.outbox.length > 0 || this.notices.length > 0; }
 }
