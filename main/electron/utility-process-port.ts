@@ -11,6 +11,8 @@ import { utilityProcess, type UtilityProcess } from 'electron';
 import type { HostToWorker } from '../protocol/worker-protocol';
 import type { ExitListener, ProcessPort, WorkerHandle } from '../core/process-port/process-port';
 import { workerEntryPath } from '../core/process-port/worker-entry';
+import { workerExecArgv } from '../core/process-port/process-port';
+import { WORKER_HEAP_MB } from '../protocol/limits';
 
 class UtilityWorker implements WorkerHandle {
   exited = false;
@@ -54,7 +56,9 @@ export class UtilityProcessPort implements ProcessPort {
   constructor(private readonly entry = workerEntryPath()) {}
 
   start(): Promise<WorkerHandle> {
-    const child = utilityProcess.fork(this.entry, [], { stdio: 'pipe', serviceName: `Process Lab worker ${++this.count}` });
+    const child = utilityProcess.fork(this.entry, [], {
+      stdio: 'pipe', serviceName: `Process Lab worker ${++this.count}`, execArgv: workerExecArgv(WORKER_HEAP_MB),
+    });
     return new Promise((resolve, reject) => {
       child.once('spawn', () => {
         if (child.pid === undefined) reject(new Error('utility process spawned without a pid'));

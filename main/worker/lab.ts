@@ -103,7 +103,7 @@ export class Lab {
 
   /** Ends this process at once with `code`, like os._exit: no waiting for children. */
   async exit(code = 0): Promise<never> {
-    await this.k.kernel('exit', [code]);
+    await this.k.kernel('exit', [code], { final: true });
     process.exit(code);
   }
 

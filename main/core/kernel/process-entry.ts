@@ -1,8 +1,10 @@
 // One row of the kernel's process table.
 import type { ExitHow, ProcessStateName } from '../../../shared/events';
+import { measureJson } from '../../protocol/json-size';
 import type { Notice, Reply } from '../../protocol/worker-protocol';
 import type { WorkerHandle } from '../process-port/process-port';
 import type { Waiter } from './waiter';
+import { RateBucket } from './limit-guard';
 
 export type KillReason = 'daemon' | 'terminated' | 'stopped' | 'cap';
 
@@ -30,6 +32,15 @@ export class ProcessEntry {
   /** Set by the worker's first message: its program is running. */
   hasStarted = false;
   readonly startListeners: (() => void)[] = [];
+  /** Operations this process may still do this second (MAX_EVENTS_PER_SECOND). */
+  readonly rate: RateBucket;
+  /** Operations of this process that a cap refused. */
+  refusals = 0;
+  /** Refusals that count towards ending it: made after it was told of an earlier one. */
+  strikes = 0;
+  /** The first batch that told it of a refusal (Infinity: none yet), and whether one is owed. */
+  toldSeq = Infinity;
+  owesRefusal = false;
 
   constructor(
     readonly pid: number,
@@ -40,10 +51,26 @@ export class ProcessEntry {
     readonly seed: number,
     readonly startUs: number,
     readonly worker: WorkerHandle,
-  ) {}
+  ) {
+    this.rate = new RateBucket(startUs);
+  }
 
   get alive(): boolean { return this.state !== 'exited'; }
   get killedByKernel(): boolean { return this.killedBy !== null; }
+
+  /** Replies from the front of the outbox, up to about `budget` bytes of JSON (at least one). */
+  takeBatch(budget: number): Reply[] {
+    let i = 0;
+    for (; i < this.outbox.length; i++) {
+      const bytes = 16 + measureJson(this.outbox[i][2], budget).bytes;
+      if (i > 0 && bytes > budget) break;
+      budget -= bytes;
+    }
+    if (i === this.outbox.length) { const all = this.outbox; this.outbox = []; return all; }
+    const out = this.outbox.slice(0, i);
+    this.outbox = this.outbox.slice(i);
+    return out;
+  }
 
   /** Sends a signal on the kernel's behalf, remembering why (the first reason wins). */
   killFor(reason: KillReason, signal: 'SIGTERM' | 'SIGKILL'): void {

@@ -17,6 +17,10 @@ export class FakeWorker implements WorkerHandle {
   private exitListeners: ExitListener[] = [];
   /** What kill() does: by default the process dies of the signal, as a real one would. */
   onKill: (signal: 'SIGTERM' | 'SIGKILL') => void = (signal) => this.exit(null, signal);
+  /** Like the Node port: while paused, what the worker sends waits (in the pipe, there). */
+  paused = false;
+  pauses = 0;
+  private waiting: unknown[] = [];
 
   send(msg: HostToWorker): void { if (!this.exited) this.received.push(msg); }
   onMessage(l: (m: unknown) => void): void { this.messageListeners.push(l); }
@@ -25,7 +29,16 @@ export class FakeWorker implements WorkerHandle {
   kill(signal: 'SIGTERM' | 'SIGKILL'): void { this.signals.push(signal); if (!this.exited) this.onKill(signal); }
 
   /** The worker sends a message (anything at all). */
-  emit(m: unknown): void { for (const l of this.messageListeners) l(m); }
+  emit(m: unknown): void {
+    if (this.paused) { this.waiting.push(m); return; }
+    for (const l of this.messageListeners) l(m);
+  }
+  pause(): void { this.paused = true; this.pauses++; }
+  resume(): void {
+    this.paused = false;
+    while (!this.paused && this.waiting.length) { const m = this.waiting.shift(); for (const l of this.messageListeners) l(m); }
+  }
+  get backlog(): number { return this.waiting.length; }
   exit(code: number | null, signal: string | null = null): void {
     if (this.exited) return;
     this.exited = true;
