@@ -12,13 +12,13 @@ const MiB = 1024 * KiB;
 
 /**
  * Bytes of one worker → kernel message (its JSON text, UTF-8). Checked on the raw channel
- * before anything is parsed: JSON.parse of 256 KiB of the worst shape (tiny arrays) costs
- * 2-5 ms of CPU, and the kernel's thread must not block for long.
+ * before anything is parsed: JSON.parse of 128 KiB of the worst shape (lists of tiny lists)
+ * costs 2-4 ms of CPU, and the kernel's thread must not block for long.
  */
-export const MAX_MESSAGE_BYTES = 256 * KiB;
+export const MAX_MESSAGE_BYTES = 128 * KiB;
 /** Calls in one message. The lab API sends several messages when a turn issued more. */
 export const MAX_CALLS_PER_MESSAGE = 1_000;
-/** Bytes of one operation's arguments (a queue item, a pipe message, a stored value, a spawn's args), as JSON. */
+/** Bytes of one operation's arguments (a queue item, a pipe message, a stored value, a spawn's args), as JSON; half a message. */
 export const MAX_ITEM_BYTES = 64 * KiB;
 /**
  * Nesting of lists and objects, in one message. Checked on the text before it is parsed:
@@ -66,10 +66,13 @@ export const MAX_TIMEOUT_MS = 3_600_000;
 
 // ---- the kernel's own pace ----------------------------------------------------------
 
-/** Calls the kernel handles per turn of its event loop, all workers together, before it pauses reading. */
-export const MAX_CALLS_PER_TURN = 2_000;
-/** Message bytes the kernel reads per turn, all workers together, before it pauses reading. */
-export const MAX_BYTES_PER_TURN = 512 * KiB;
+/**
+ * Calls the kernel handles per turn of its event loop, all workers together, before it pauses
+ * reading; a turn handles at most this much plus one message (main/core/kernel/pacer.ts).
+ */
+export const MAX_CALLS_PER_TURN = 1_000;
+/** Message bytes the kernel reads per turn, all workers together, before it pauses reading (plus one message). */
+export const MAX_BYTES_PER_TURN = 32 * KiB;
 /** Bytes (estimated JSON) of one kernel → worker batch; more waits for the next turn. */
 export const MAX_BATCH_BYTES = MAX_MESSAGE_BYTES;
 

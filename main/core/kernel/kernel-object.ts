@@ -15,6 +15,11 @@ export interface OpContext {
   /** Milliseconds of one time unit, for timeouts given in units. */
   unitMs: number;
   isAlive(pid: number): boolean;
+  /**
+   * JSON bytes of this call's arguments, as the dispatcher measured them (strings by their
+   * UTF-8 bytes): objects keep it as the size of what they store, instead of walking it again.
+   */
+  argBytes: number;
 }
 
 /**

@@ -21,8 +21,8 @@ import { decodeWorkerMessage } from './validate-worker-message';
 import { Waiter, type WaiterHost } from './waiter';
 import { findHang, type HangFinding } from './hang-detector';
 
-/** Refusals of one kind by one process that get an error event of their own; the rest are counted. */
-const LOGGED_REFUSALS = 5;
+/** Refusals of one kind (cap and error code) by one process that get an error event of their own; the rest are counted. */
+const LOGGED_REFUSALS = 10;
 
 export interface KernelOptions {
   runId: string;
@@ -245,7 +245,7 @@ export class Kernel implements WaiterHost {
       else if (!p.notices.some((n) => n.kind === 'refused')) this.notify(p, { kind: 'refused', error });
       p.owesRefusal = true;
     }
-    const n = this.limits.count(p.pid, e.cap, e.message);
+    const n = this.limits.count(p.pid, e.cap, error.code, e.message);
     p.refusals++;
     if (n <= LOGGED_REFUSALS) {
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', obj: o.obj, arg: o.op, text: `${error.code}: ${e.message}${n === LOGGED_REFUSALS ? ' (further refusals of this kind are counted, not shown)' : ''}` });
@@ -281,7 +281,7 @@ export class Kernel implements WaiterHost {
       this.refuse(p, e, callId, { obj: obj?.label ?? objId, op });
       return;
     }
-    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID);
+    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID, size.bytes);
     const startUs = this.recorder.nowUs();
     this.opStartUs = startUs;
     this.deferred = [];
@@ -328,12 +328,13 @@ export class Kernel implements WaiterHost {
     this.recorder.record(d, atUs);
   }
 
-  private context(p: ProcessEntry, callId: number, objId: string): OpContext {
+  private context(p: ProcessEntry, callId: number, objId: string, argBytes: number): OpContext {
     return {
       pid: p.pid,
       unitMs: this.opts.timeUnitMs,
       block: (op) => new Waiter(this, p.pid, callId, objId, op),
       isAlive: (pid) => this.procs.get(pid)?.alive ?? false,
+      argBytes,
     };
   }
 

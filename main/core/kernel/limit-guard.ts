@@ -29,6 +29,8 @@ export class LimitGuard {
   heldBytes = 0;
   printedChars = 0;
   private readonly refusals = new Map<number, Map<CapName, Refusals>>();
+  /** Refusals by process, cap and error code: how many of each kind were logged so far. */
+  private readonly kinds = new Map<string, number>();
 
   hold(bytes: number, items: number): void {
     if (this.heldItems + items > MAX_HELD_ITEMS) {
@@ -54,14 +56,17 @@ export class LimitGuard {
     this.printedChars += chars;
   }
 
-  /** Counts one refusal; returns how many of this cap this process has had. */
-  count(pid: number, cap: CapName, message: string): number {
+  /** Counts one refusal; returns how many of this kind (cap and error code) this process has had. */
+  count(pid: number, cap: CapName, code: string, message: string): number {
     let byCap = this.refusals.get(pid);
     if (!byCap) this.refusals.set(pid, (byCap = new Map()));
     const r = byCap.get(cap);
-    if (r) return ++r.count;
-    byCap.set(cap, { count: 1, first: message });
-    return 1;
+    if (r) r.count++;
+    else byCap.set(cap, { count: 1, first: message });
+    const kind = `${pid}/${cap}/${code}`;
+    const n = (this.kinds.get(kind) ?? 0) + 1;
+    this.kinds.set(kind, n);
+    return n;
   }
 
   get refusalCount(): number {

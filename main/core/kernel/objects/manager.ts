@@ -38,17 +38,17 @@ export class KManagerList implements KernelObject {
   }
 
   readonly ops: Record<string, OpHandler> = {
-    append: (_c, [x]) => {
-      const b = sizeOf(x);
+    append: (ctx, [x]) => {
+      const b = ctx.argBytes - 2; // [x]: the size of x, as sizeOf() counts it
       this.held.hold(b, 1);
       this.items.push(x);
       this.sizes.push(b);
       this.bytes += b;
       return { value: null };
     },
-    remove: (_c, [x]) => {
+    remove: (ctx, [x]) => {
       // Values arrive as copies, so compare by content; only items of the same size can be equal.
-      const b = sizeOf(x);
+      const b = ctx.argBytes - 2;
       const i = this.items.findIndex((y, k) => this.sizes[k] === b && (y === x || isDeepStrictEqual(y, x)));
       if (i < 0) return err('ValueError', `${this.label}.remove(x): x not in list`);
       this.removeAt(i);

@@ -2,7 +2,7 @@
 // recv() on an empty inbox blocks, or raises EOFError once the other end is closed.
 // Messages waiting in an inbox count against the run's held caps.
 import type { ObjectState } from '../../../../shared/events';
-import { ArgError, err, sizeOf, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
+import { ArgError, err, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
@@ -28,13 +28,13 @@ export class KPipe implements KernelObject {
   }
 
   readonly ops: Record<string, OpHandler> = {
-    send: (_c, [e, x]) => {
+    send: (ctx, [e, x]) => {
       const [mine, other] = this.end(e);
       if (mine.closed) return err('OSError', `${this.label} end ${String(e)}: handle is closed`);
       if (other.closed) return err('BrokenPipeError', `${this.label}: the other end is closed`);
       const r = other.receivers.shift();
       if (r) { r.clearTimer(); r.wake(x); return { value: null }; }
-      const entry = { v: x, b: sizeOf(x) };
+      const entry = { v: x, b: ctx.argBytes };
       this.held.hold(entry.b, 1);
       other.inbox.push(entry);
       return { value: null };

@@ -2,7 +2,7 @@
 // and for JoinableQueue the unfinished-task count behind task_done() and join().
 // Items the queue keeps (and a blocked put's item) count against the run's held caps.
 import type { ObjectState } from '../../../../shared/events';
-import { ArgError, err, flag, sizeOf, timeoutMs, type Holdings, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
+import { ArgError, err, flag, timeoutMs, type Holdings, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
@@ -60,7 +60,7 @@ export class KQueue implements KernelObject {
       const full = this.full();
       if (full && !flag(block, 'block', true)) return err('Full', `${this.label} is full (maxsize ${this.maxsize})`);
       const ms = full ? timeoutMs(ctx, timeout) : undefined;
-      const e: Entry = { v: item, b: sizeOf(item) };
+      const e: Entry = { v: item, b: ctx.argBytes }; // the item and its few flags: close enough to hold
       if (!full) { this.accept(e, false); return { value: null }; }
       this.held.hold(e.b, 1); // a blocked put's item waits in the kernel
       const w = ctx.block('put').withTimeout(ms, () => {

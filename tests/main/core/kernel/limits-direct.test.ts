@@ -88,8 +88,8 @@ describe('floods from one worker', () => {
     }
     while (run.root.backlog > 0) await turns(1);
     const held = qsize(run);
-    expect(held).toBe(Math.floor(MAX_HELD_BYTES / 60_002));
-    expect(run.kernel.limits.heldBytes).toBe(held * 60_002);
+    expect(held).toBe(Math.floor(MAX_HELD_BYTES / 60_004));
+    expect(run.kernel.limits.heldBytes).toBe(held * 60_004); // each put's arguments: [item]
     expect(run.kernel.limits.refusalCount).toBe(20_000 - held);
   });
 
@@ -147,8 +147,8 @@ describe('the kernel\'s replies', () => {
     await turns();
     const item = 'z'.repeat(60_000);
     const sentBefore = run.root.batches().length;
-    // Two messages of four 60 KB puts (one of eight would pass MAX_MESSAGE_BYTES).
-    for (let m = 0; m < 2; m++) run.root.emit({ t: 'calls', ack: 1, c: gets.slice(0, 4).map((): Call => [0, 'q', 'put', [item]]) });
+    // Four messages of two 60 KB puts (more in one would pass MAX_MESSAGE_BYTES).
+    for (let m = 0; m < 4; m++) run.root.emit({ t: 'calls', ack: 1, c: gets.slice(0, 2).map((): Call => [0, 'q', 'put', [item]]) });
     await turns(6);
     const batches = run.root.batches().slice(sentBefore).filter((b) => b.r.length > 0);
     expect(batches.length).toBeGreaterThanOrEqual(2);
