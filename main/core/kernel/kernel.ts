@@ -204,8 +204,9 @@ export class Kernel implements WaiterHost {
     this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? parsed.msg.c.length : 1, typeof raw === 'string' ? raw.length : 0);
     if (!parsed.ok) {
       const error = new LimitError(parsed.cap, parsed.error.message);
-      if (parsed.callIds.length === 0) this.refuse(p, error, 0, { code: parsed.error.code });
-      for (const id of parsed.callIds) this.refuse(p, error, id, { code: parsed.error.code });
+      // One refusal for the message; each call in it that waits gets the error as its answer.
+      this.refuse(p, error, parsed.callIds[0] ?? 0, { code: parsed.error.code });
+      for (const id of parsed.callIds.slice(1)) this.reply(p, [id, 0, { code: parsed.error.code, message: error.message }]);
       return;
     }
     const msg = parsed.msg;
@@ -213,8 +214,9 @@ export class Kernel implements WaiterHost {
     if (msg.ack > p.sentSeq) {
       // The worker claims to have read a batch that was never sent: it would look busy for ever.
       const error = new LimitError('protocol', `ack ${msg.ack} names a batch that was never sent (the last one sent is ${p.sentSeq}); the message was refused`);
-      if (msg.t === 'idle') this.refuse(p, error, 0, { code: 'BadMessage' });
-      else for (const c of msg.c) this.refuse(p, error, c[0], { code: 'BadMessage' });
+      const ids = msg.t === 'calls' ? msg.c.map((c) => c[0]).filter((id) => id > 0) : [];
+      this.refuse(p, error, ids[0] ?? 0, { code: 'BadMessage' });
+      for (const id of ids.slice(1)) this.reply(p, [id, 0, { code: 'BadMessage', message: error.message }]);
       return;
     }
     this.markStarted(p);
