@@ -39,6 +39,8 @@ export function stringJsonBytes(s: string): number {
  * count, where the exact one reads every character in JavaScript).
  */
 export function measureJson(v: unknown, limit = Infinity, maxDepth = MAX_NESTING, exact = false): Measure {
+  const flat = flatBytes(v, exact);
+  if (flat >= 0 && maxDepth >= 1) return { bytes: flat, tooDeep: false };
   let bytes = 0;
   const values: unknown[] = [v];
   const depths: number[] = [0];
@@ -79,6 +81,20 @@ export function measureJson(v: unknown, limit = Infinity, maxDepth = MAX_NESTING
     if (bytes > limit) return { bytes, tooDeep: false };
   }
   return { bytes, tooDeep: false };
+}
+
+/** Most calls carry a short list of plain values ([item], [true, null]): measured without allocating. -1 otherwise. */
+function flatBytes(v: unknown, exact: boolean): number {
+  if (!Array.isArray(v) || v.length > 8) return -1;
+  let bytes = v.length === 0 ? 2 : 1 + v.length;
+  for (const x of v) {
+    if (typeof x === 'number') bytes += Number.isFinite(x) ? String(x).length : 4;
+    else if (typeof x === 'string') bytes += exact ? stringJsonBytes(x) : Buffer.byteLength(x, 'utf8') + 2;
+    else if (x === null || x === undefined) bytes += 4;
+    else if (typeof x === 'boolean') bytes += x ? 4 : 5;
+    else return -1;
+  }
+  return bytes;
 }
 
 /**

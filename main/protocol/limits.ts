@@ -28,8 +28,12 @@ export const MAX_NESTING = 64;
 
 // ---- one run ------------------------------------------------------------------------
 
-/** Items held by all of one run's shared objects at once (queue and pipe items, list, dict and namespace entries, Array slots). */
-export const MAX_HELD_ITEMS = 250_000;
+/**
+ * Items held by all of one run's shared objects at once (queue and pipe items, list, dict
+ * and namespace entries, Array slots): about 60 bytes of kernel heap each besides the item.
+ * The bench's event-flood keeps a backlog of a few hundred thousand.
+ */
+export const MAX_HELD_ITEMS = 1_000_000;
 /** Bytes (JSON) held by all of one run's shared objects at once. */
 export const MAX_HELD_BYTES = 32 * MiB;
 /** Shared objects one run may create. */
