@@ -138,13 +138,13 @@ describe('a worker that misbehaves', () => {
   });
 
   it('a daemon that ignores SIGTERM cannot keep a run with a wall-clock limit from ending', async () => {
-    const r = host.start({ scenario: 'probe', params: { case: 'ignores-sigterm', timeUnitMs: 20, seed: 1 }, timeoutS: 3 });
+    const r = host.start({ scenario: 'probe', params: { case: 'ignores-sigterm', timeUnitMs: 20, seed: 1 }, timeoutS: 8 });
     if (!r.ok) throw new Error(r.error.message);
     const report = await r.value.done;
     expect(report.status).toBe('timeout');
     // Terminated as a daemon at its parent's exit (ignored), then killed when the time was up.
     expect(report.processes.find((p) => p.name === 'deaf')).toMatchObject({ how: 'daemon', signal: 'SIGKILL' });
-    expect(notes(report)).toMatch(/stopped after the 3 s wall-clock limit/);
+    expect(notes(report)).toMatch(/stopped after the 8 s wall-clock limit/);
     expect(await survivors(report.processes.map((p) => p.pid))).toEqual([]);
   });
 });
