@@ -15,8 +15,11 @@ import type { PeakRss } from './peak-rss-child';
 import { formatTable } from './format-table';
 import { measureStore, type StoreFigures } from './store-bench';
 import { measureLive } from './live-bench';
+import { FLOOD_SHAPES, measureKernelBlock, type KernelBlock } from './kernel-block';
 
-const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500 };
+const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500, kernelBlockMs: 20 };
+/** Messages each of the four flood workers sends for the kernel-block figure. */
+const FLOOD_MESSAGES = 300;
 const OVERHEAD_ITEMS = 24_000;
 const OVERHEAD_PAIRS = 8;
 
@@ -55,6 +58,11 @@ async function main(json: boolean): Promise<void> {
     await runLab(unrecorded, 'queue-3-6', 6000, procs); // warm, as above
     await settle(unrecorded);
     const overhead = await measureRecordingOverhead(host, unrecorded, OVERHEAD_ITEMS, OVERHEAD_PAIRS, progress);
+
+    progress(`kernel blocked under a flood: ${FLOOD_SHAPES}, ${FLOOD_MESSAGES} messages each`);
+    await settle(host);
+    const block = await measureKernelBlock(host, FLOOD_MESSAGES);
+    progress(`  longest block ${block.maxBlockMs.toFixed(1)} ms (p99 ${block.p99Ms.toFixed(1)} ms); idle, the same host's longest delay was ${block.idleMaxMs.toFixed(1)} ms; load average ${block.loadAvg.toFixed(1)}`);
     await closeAll();
 
     progress(`host peak RSS: event-flood with ${FLOOD_ITEMS} items in a fresh host process`);
@@ -73,14 +81,16 @@ async function main(json: boolean): Promise<void> {
     rows.push({ metric: 'store-first-chart-1m', unit: 'ms', lab: round(store.firstChartMs), python: null, ratio: null });
     rows.push({ metric: 'kernel-recording-overhead', unit: '%', lab: round(overhead.overheadPct), python: null, ratio: null });
     rows.push({ metric: 'host-peak-rss-1m-events', unit: 'MB', lab: round(rss.peakRssMb), python: null, ratio: null });
+    rows.push({ metric: 'kernel-max-block-flood', unit: 'ms', lab: round(block.maxBlockMs), python: null, ratio: null });
+    rows.push({ metric: 'kernel-max-block-idle', unit: 'ms', lab: round(block.idleMaxMs), python: null, ratio: null });
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else printReport(rows, overhead, rss, store, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
+    else printReport(rows, overhead, rss, store, block, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {
     await closeAll();
   }
 }
 
-function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, python: string | null, procs: number): void {
+function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, block: KernelBlock, python: string | null, procs: number): void {
   const out = (s = ''): void => { process.stdout.write(`${s}\n`); };
   const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -102,6 +112,9 @@ function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: Sto
   out(`  history writes ${fmt(store.eventsPerS)} events/s (target >= ${fmt(TARGETS.storeEventsPerS)}): ${met(store.eventsPerS >= TARGETS.storeEventsPerS && store.counted === store.events)}`);
   out(`    ${fmt(store.counted)} of ${fmt(store.events)} events counted back; the kernel's thread spent ${store.mainThreadUsPerEvent.toFixed(2)} µs per event handing them over`);
   out(`  first chart data of a 1M-event run ${Math.round(store.firstChartMs)} ms (target < ${TARGETS.firstChartMs} ms): ${met(store.firstChartMs < TARGETS.firstChartMs)}`);
+  out(`  kernel's longest block under a flood ${block.maxBlockMs.toFixed(1)} ms (target < ${TARGETS.kernelBlockMs} ms): ${met(block.maxBlockMs < TARGETS.kernelBlockMs)}`);
+  out(`    ${FLOOD_SHAPES}; ${fmt(block.messages)} messages in ${block.seconds.toFixed(1)} s; p99 ${block.p99Ms.toFixed(1)} ms;`);
+  out(`    the same host idle: ${block.idleMaxMs.toFixed(1)} ms at most; load average ${block.loadAvg.toFixed(1)} on ${procs} CPUs (a delay also counts time other processes held the CPU)`);
   out();
   out('Notes');
   out('  The lab runs as shipped: 4 pre-started warm workers (hide Node\'s ~100 ms start-up), default event cap.');

@@ -25,7 +25,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { app, utilityProcess, type Details, type UtilityProcess } from 'electron';
 import type { HostToWorker } from '../protocol/worker-protocol';
 import type { ExitListener, ProcessPort, WorkerHandle } from '../core/process-port/process-port';
-import { WORKER_EXEC_ARGV } from '../core/process-port/worker-limits';
+import { workerExecArgv } from '../core/process-port/process-port';
+import { WORKER_HEAP_MB } from '../protocol/limits';
 import { electronWorkerEntry } from './worker-entry';
 import { workerEnv } from './worker-env';
 
@@ -175,7 +176,7 @@ export class UtilityProcessPort implements ProcessPort {
     const child = utilityProcess.fork(this.options.entry ?? electronWorkerEntry(), [], {
       stdio: 'pipe',
       serviceName,
-      execArgv: [...WORKER_EXEC_ARGV],
+      execArgv: workerExecArgv(WORKER_HEAP_MB),
       env: workerEnv(),
     });
     const worker = new UtilityWorker(child, serviceName, (w) => this.live.delete(w.serviceName), (l) => this.log(l));

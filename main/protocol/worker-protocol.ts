@@ -28,8 +28,14 @@ export type Call = [number, string, string, unknown[]];
 export type Reply = [number, 1, unknown] | [number, 0, WireError];
 export interface WireError { code: string; message: string }
 
-/** Things the kernel tells a worker without being asked. */
-export type Notice = { kind: 'child-exit'; pid: number; exitCode: number | null; signal: string | null };
+/**
+ * Things the kernel tells a worker without being asked: a child exited, or an operation
+ * sent without waiting for a reply (a cast: an unbounded put, a print) was refused by a
+ * cap; the program's next lab operation raises that error.
+ */
+export type Notice =
+  | { kind: 'child-exit'; pid: number; exitCode: number | null; signal: string | null }
+  | { kind: 'refused'; error: WireError };
 
 export type HostToWorker =
   | { t: 'start'; info: StartInfo }
@@ -39,7 +45,9 @@ export type HostToWorker =
 /**
  * A worker sends its calls once per turn of its event loop, after its code has run as far
  * as it can; `ack` is the last batch it had processed by then. "idle" says the same when
- * a batch led to no call at all.
+ * a batch led to no call at all. A turn's calls go out in several messages when they pass
+ * MAX_CALLS_PER_MESSAGE or MAX_MESSAGE_BYTES (main/protocol/limits.ts). On the wire each
+ * message is one JSON text (main/protocol/wire.ts).
  */
 export type WorkerToHost =
   | { t: 'ready' }

@@ -9,6 +9,7 @@ import {
   Semaphore, SharedArray, Value, type Handle,
 } from './handles';
 import { ProcessHandle } from './process-handle';
+import type { ExitStatus } from '../core/kernel/kernel-ops';
 import { Pool, type PoolOptions } from './pool';
 import { formatForPrint } from './format';
 import { Random } from './random';
@@ -31,6 +32,12 @@ export class Lab {
   private readonly rng: Random;
   private objectCount = 0;
   private readonly children = new Map<number, ProcessHandle>();
+  /**
+   * Exits of children this process has no handle for yet. The kernel may send a spawn's
+   * reply and the child's exit in one batch (or in two that Node hands over in one go), and
+   * both are handled before `await spawn()` resumes: the exit waits here for its handle.
+   */
+  private readonly earlyExits = new Map<number, ExitStatus>();
 
   constructor(private readonly k: KernelClient, info: StartInfo) {
     this.pid = info.pid;
@@ -39,7 +46,13 @@ export class Lab {
     this.params = info.params;
     this.timeUnitMs = info.timeUnitMs;
     this.rng = new Random(info.seed);
-    k.onNotice = (n) => { if (n.kind === 'child-exit') this.children.get(n.pid)?.exited(n); };
+    k.onNotice = (n) => {
+      if (n.kind !== 'child-exit') return;
+      const status = { exitCode: n.exitCode, signal: n.signal };
+      const h = this.children.get(n.pid);
+      if (h) h.exited(status);
+      else this.earlyExits.set(n.pid, status);
+    };
   }
 
   /** Prints a line, tagged with this process, through the run's event log. */
@@ -63,6 +76,8 @@ export class Lab {
     const r = (await this.k.kernel('spawn', [program, args, o])) as { pid: number; name: string };
     const h = new ProcessHandle(this.k, r.pid, r.name, o.daemon === true);
     this.children.set(r.pid, h);
+    const early = this.earlyExits.get(r.pid);
+    if (early) { this.earlyExits.delete(r.pid); h.exited(early); }
     return h;
   }
 
@@ -88,7 +103,7 @@ export class Lab {
 
   /** Ends this process at once with `code`, like os._exit: no waiting for children. */
   async exit(code = 0): Promise<never> {
-    await this.k.kernel('exit', [code]);
+    await this.k.kernel('exit', [code], { final: true });
     process.exit(code);
   }
 

@@ -3,7 +3,8 @@
 import type { Scenario } from '../scenarios/scenario';
 import type { Queue } from './handles';
 import type { Lab } from './lab';
-import type { PoolResult, PoolTask } from './pool';
+import { TASK_ROOM, type PoolResult, type PoolTask } from './pool';
+import { measureJson } from '../protocol/json-size';
 
 export async function poolWorker(scenario: Scenario, lab: Lab, tasks: Queue, out: Queue, initializer: string | null, maxTasks: number): Promise<void> {
   const fns = scenario.functions ?? {};
@@ -26,6 +27,27 @@ export async function poolWorker(scenario: Scenario, lab: Lab, tasks: Queue, out
     } catch (e) {
       result = [job, index, false, (e as Error).message, lab.pid];
     }
-    await out.put(result);
+    try {
+      for (const r of inParts(result)) await out.put(r);
+    } catch (e) {
+      // A single result that cannot travel (a cap): the caller's map() raises this instead.
+      await out.put([job, index, false, `${(e as Error).name}: the results of task ${index} cannot be sent back: ${(e as Error).message}`, lab.pid]);
+    }
   }
+}
+
+/** A result as one put, or, when its values would not travel as one item, in parts that do. */
+function inParts(r: PoolResult): PoolResult[] {
+  const [job, index, ok, values, pid] = r;
+  if (!ok || !Array.isArray(values) || measureJson(values, TASK_ROOM, Infinity, true).bytes <= TASK_ROOM) return [r];
+  const pieces: unknown[][] = [];
+  const split = (v: unknown[]): void => {
+    if (v.length > 1 && measureJson(v, TASK_ROOM, Infinity, true).bytes > TASK_ROOM) {
+      const half = Math.ceil(v.length / 2);
+      split(v.slice(0, half));
+      split(v.slice(half));
+    } else pieces.push(v);
+  };
+  split(values);
+  return pieces.map((v, part) => [job, index, true, v, pid, part, pieces.length]);
 }

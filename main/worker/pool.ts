@@ -6,17 +6,42 @@ import type { Lab } from './lab';
 import type { Queue } from './handles';
 import type { ProcessHandle } from './process-handle';
 import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
+import { MAX_ITEM_BYTES } from '../protocol/limits';
+import { measureJson } from '../protocol/json-size';
 
 export interface PoolOptions { initializer?: string; maxTasksPerChild?: number; chunksize?: number }
 
 /** [jobId, chunkIndex, functionName, items] or null: the pill that stops one worker. */
 export type PoolTask = [number, number, string, unknown[]] | null;
-/** [jobId, chunkIndex, ok, values or error text, worker pid]. */
-export type PoolResult = [number, number, boolean, unknown, number];
+/**
+ * [jobId, chunkIndex, ok, values or error text, worker pid], and for results too large to
+ * travel as one item, [..., part, parts]: the values of one chunk, in order, in several puts.
+ */
+export type PoolResult = [number, number, boolean, unknown, number] | [number, number, boolean, unknown[], number, number, number];
 
 /** Python's default map() chunksize: about four chunks per worker. */
 export function defaultChunksize(inputs: number, processes: number): number {
   return Math.max(1, Math.ceil(inputs / (processes * 4)));
+}
+
+/** Room for a chunk's items (or results) in one task, besides [job, index, "function", ...]. */
+export const TASK_ROOM = MAX_ITEM_BYTES - 256;
+
+/**
+ * Cuts inputs into chunks of `size`; a chunk whose items would not travel as one task
+ * (MAX_ITEM_BYTES) is halved until they do, so a large map still runs, in more tasks.
+ */
+export function chunksOf(inputs: readonly unknown[], size: number): unknown[][] {
+  const out: unknown[][] = [];
+  const add = (c: unknown[]): void => {
+    if (c.length > 1 && measureJson(c, TASK_ROOM, Infinity, true).bytes > TASK_ROOM) {
+      const half = Math.ceil(c.length / 2);
+      add(c.slice(0, half));
+      add(c.slice(half));
+    } else out.push(c);
+  };
+  for (let i = 0; i < inputs.length; i += size) add(inputs.slice(i, i + size));
+  return out;
 }
 
 export class Pool {
@@ -69,14 +94,22 @@ export class Pool {
     if (this.closed) throw new Error('Pool not running');
     const size = chunksize ?? this.opts.chunksize ?? defaultChunksize(inputs.length, this.size);
     const job = this.nextJob++;
-    const chunks: unknown[][] = [];
-    for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));
+    const chunks = chunksOf(inputs, size);
     const done = new Promise<R[]>((resolve, reject) => {
       const parts: unknown[][] = new Array(chunks.length);
+      const pieces = new Map<number, unknown[][]>(); // results that came in parts, by chunk
       let left = chunks.length;
       if (left === 0) { resolve([]); return; }
-      this.results.set(job, ([, i, ok, v]) => {
+      this.results.set(job, ([, i, ok, v, , part, count]) => {
         if (!ok) { this.results.delete(job); reject(new Error(String(v))); return; }
+        if (count !== undefined) {
+          let got = pieces.get(i);
+          if (!got) pieces.set(i, (got = new Array<unknown[]>(count)));
+          got[part!] = v as unknown[];
+          if (got.filter(Boolean).length < count) return;
+          pieces.delete(i);
+          v = got.flat();
+        }
         parts[i] = v as unknown[];
         if (--left === 0) { this.results.delete(job); resolve(parts.flat() as R[]); }
       });

@@ -47,8 +47,8 @@ async function run(info: StartInfo): Promise<void> {
     code = 1;
     const err = e as Error;
     const text = `Traceback (in ${info.name}, pid ${info.pid}): ${err.name}: ${err.message}`;
-    client.cast('$k', 'print', [text, 'stderr']);
+    client.cast('$k', 'print', [text.length > 4000 ? `${text.slice(0, 4000)}...` : text, 'stderr'], { final: true });
   }
-  await client.kernel('atexit', [code]);
+  await client.kernel('atexit', [code], { final: true });
   process.exit(code);
 }

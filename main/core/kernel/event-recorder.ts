@@ -36,14 +36,4 @@ export class EventRecorder {
   };
 }
 
-/** A short, bounded text for an argument or result, for the event log. */
-export function summarize(v: unknown): string {
-  let s: string;
-  if (v === undefined) return '';
-  if (typeof v === 'string') s = JSON.stringify(v);
-  else if (typeof v === 'number' || typeof v === 'boolean' || v === null) s = String(v);
-  else {
-    try { s = JSON.stringify(v) ?? String(v); } catch { s = Object.prototype.toString.call(v); }
-  }
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
+export { summarize } from './summarize';

@@ -1,10 +1,15 @@
 // The operations the kernel answers itself: creating objects, the process table
 // (spawn, join, is_alive, terminate, exit), sleeping, and printing.
-import { ArgError, KernelStopping, err, timeoutMs, type OpContext, type OpHandler, type OpOutcome } from './kernel-object';
+import {
+  MAX_OBJECTS_PER_RUN, MAX_PRINT_LINE_CHARS, MAX_PROCESSES_PER_RUN, fmt, type CapName,
+} from '../../protocol/limits';
+import { ArgError, KernelStopping, LimitError, err, timeoutMs, type OpContext, type OpHandler, type OpOutcome } from './kernel-object';
 import { isHandleKind, type CreateOptions } from './object-factory';
 import type { Kernel } from './kernel';
 import type { ProcessEntry } from './process-entry';
 import type { Waiter } from './waiter';
+import { summarize } from './summarize';
+import { cutLine } from './limit-guard';
 
 /** Mixes a parent's seed with a child's number so each process gets its own random stream. */
 export function childSeed(parentSeed: number, n: number): number {
@@ -18,7 +23,7 @@ export interface ExitStatus { exitCode: number | null; signal: string | null }
 
 export class KernelOps {
   /** Ops that record their own events instead of the generic op event. */
-  readonly silent = new Set(['print', 'create', 'result']);
+  readonly silent = new Set(['print', 'create', 'result', 'limit_hit']);
   private readonly joiners = new Map<number, Set<Waiter>>();
   private readonly exiting = new Map<number, Waiter>();
 
@@ -34,23 +39,49 @@ export class KernelOps {
 
   readonly ops: Record<string, OpHandler> = {
     create: (ctx, [kind, id, opts]) => {
-      if (!isHandleKind(kind)) return err('BadArgument', `cannot create ${JSON.stringify(kind)}`);
-      if (typeof id !== 'string' || this.k.objects.has(id)) return err('BadArgument', `object id ${JSON.stringify(id)} is missing or already used`);
+      if (!isHandleKind(kind)) return err('BadArgument', `cannot create ${summarize(kind)}`);
+      if (typeof id !== 'string' || this.k.objects.has(id)) return err('BadArgument', `object id ${summarize(id)} is missing or already used`);
+      if (this.k.objects.size + (kind === 'Condition' ? 2 : 1) > MAX_OBJECTS_PER_RUN) {
+        throw new LimitError('objects', `the run has ${fmt(this.k.objects.size)} shared objects, the most one run may create (MAX_OBJECTS_PER_RUN = ${fmt(MAX_OBJECTS_PER_RUN)}); no ${kind} was created`);
+      }
       const obj = this.k.factory.create(kind, id, (opts ?? {}) as CreateOptions);
       this.k.register(obj);
       this.k.record({ pid: ctx.pid, ph: 'X', kind: 'op', obj: obj.label, op: 'create', arg: kind, state: obj.state() });
       return { value: null };
     },
 
+    /** A line longer than MAX_PRINT_LINE_CHARS is printed cut, and the program is told. */
     print: (ctx, [text, stream]) => {
-      this.k.record({ pid: ctx.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: String(text) });
+      const line = typeof text === 'string' ? text : summarize(text);
+      const long = line.length > MAX_PRINT_LINE_CHARS;
+      const kept = long ? cutLine(line) : line;
+      this.k.limits.spendText(kept.length);
+      this.k.record({ pid: ctx.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: kept });
+      if (long) throw new LimitError('print-line', `print(): a line of ${fmt(line.length)} characters was cut at ${fmt(MAX_PRINT_LINE_CHARS)}, the longest line a run keeps (MAX_PRINT_LINE_CHARS)`);
       return { value: null };
     },
 
-    /** A named final value for the report; stored as a note event. */
+    /** A named final value for the report; stored as a note event (counted as printed text). */
     result: (ctx, [key, value]) => {
-      if (typeof key !== 'string') throw new ArgError('result key must be a string');
-      this.k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'result', arg: key, text: JSON.stringify(value ?? null) });
+      if (typeof key !== 'string' || key.length > 200) throw new ArgError('result key must be a string of at most 200 characters');
+      const text = JSON.stringify(value ?? null);
+      this.k.limits.spendText(text.length);
+      this.k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'result', arg: key, text });
+      return { value: null };
+    },
+
+    /**
+     * The worker's own report that it refused an operation before sending it (its arguments
+     * passed MAX_ITEM_BYTES or MAX_NESTING); the program has raised already. Noted and counted.
+     */
+    limit_hit: (ctx, [cap, objId, op]) => {
+      if ((cap !== 'item-bytes' && cap !== 'nesting') || typeof objId !== 'string' || typeof op !== 'string') {
+        throw new ArgError('limit_hit takes ["item-bytes" | "nesting", objectId, op]');
+      }
+      const obj = this.k.objects.get(objId);
+      const what = cap === 'nesting' ? 'nested lists or objects too deep to travel (MAX_NESTING)' : 'arguments too large to travel (MAX_ITEM_BYTES)';
+      this.k.refuse(this.proc(ctx), new LimitError(cap as CapName, `${op}(): ${what}; refused in the program before it was sent`), 0,
+        { obj: obj?.label ?? objId, op, tellWorker: false });
       return { value: null };
     },
 
@@ -60,8 +91,9 @@ export class KernelOps {
       return { value: null };
     },
 
+    /** A sleep longer than MAX_TIMEOUT_MS never ends within a run: it blocks for ever (hang detection judges). */
     sleep: (ctx, [units]) => {
-      const ms = timeoutMs(ctx, units) ?? 0;
+      const ms = units === undefined || units === null ? 0 : timeoutMs(ctx, units);
       const w = ctx.block('sleep');
       w.objId = 'clock';
       w.withTimeout(ms, () => w.wake(null));
@@ -122,11 +154,22 @@ export class KernelOps {
     if (!Array.isArray(args)) throw new ArgError('spawn args must be an array');
     const o = (opts ?? {}) as { name?: unknown; daemon?: unknown };
     if (o.name !== undefined && typeof o.name !== 'string') throw new ArgError('name must be a string');
+    // Past a process cap the spawn raises ProcessLimit; a scenario's own cap ends the run (a runaway).
     const total = k.procs.size + k.pendingSpawns;
-    if (total >= k.opts.maxProcesses) {
-      k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text: `process cap reached: ${total} processes, maxProcesses=${k.opts.maxProcesses}` });
-      setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1 }));
-      return err('ProcessLimit', `maxProcesses (${k.opts.maxProcesses}) reached`);
+    const alive = k.liveCount + k.pendingSpawns;
+    const maxTotal = k.opts.maxProcessesTotal ?? MAX_PROCESSES_PER_RUN;
+    if (total >= maxTotal || alive >= k.opts.maxProcesses) {
+      const what = total >= maxTotal ? 'total' : 'alive';
+      const limit = what === 'total' ? maxTotal : k.opts.maxProcesses;
+      const text = what === 'total'
+        ? `process cap reached: this run has started ${total} processes, the most it may start (${limit})`
+        : `process cap reached: ${alive} processes of this run are alive at once, the most it may have (maxProcesses = ${limit})`;
+      if (k.opts.processCapEndsRun) {
+        k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text });
+        setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what }));
+        return err('ProcessLimit', text);
+      }
+      throw new LimitError('processes', `spawn(): ${text}; wait for (join) some of them first`, 'ProcessLimit');
     }
     const parent = this.proc(ctx);
     const seed = childSeed(parent.seed, parent.spawnedCount++);

@@ -2,17 +2,27 @@
 // turns every worker call into an operation and an event. It knows nothing of Electron:
 // processes come from a WarmPool over a ProcessPort.
 import type { LabEvent } from '../../../shared/events';
+import {
+  MAX_BATCH_BYTES, MAX_EVENTS_PER_SECOND, MAX_ITEM_BYTES, MAX_NESTING,
+  MAX_PRINT_LINE_CHARS, MAX_REFUSALS_PER_PROCESS, MAX_TIMEOUT_MS, fmt,
+} from '../../protocol/limits';
+import { measureJson } from '../../protocol/json-size';
 import { KERNEL_ID, type Call, type Notice, type Reply, type StartInfo, type WireError } from '../../protocol/worker-protocol';
 import type { WorkerHandle } from '../process-port/process-port';
 import { EventRecorder, summarize, type EventDraft } from './event-recorder';
-import { ArgError, KernelStopping, type KernelObject, type OpContext, type OpOutcome } from './kernel-object';
+import { ArgError, KernelStopping, LimitError, type KernelObject, type OpContext, type OpOutcome } from './kernel-object';
 import { KernelOps } from './kernel-ops';
+import { LimitGuard, cutLine } from './limit-guard';
+import { Pacer } from './pacer';
 import { ObjectFactory } from './object-factory';
 import { KCondition } from './objects/condition';
 import { ProcessEntry } from './process-entry';
-import { parseWorkerMessage } from './validate-worker-message';
+import { decodeWorkerMessage } from './validate-worker-message';
 import { Waiter, type WaiterHost } from './waiter';
 import { findHang, type HangFinding } from './hang-detector';
+
+/** Refusals of one kind (cap and error code) by one process that get an error event of their own; the rest are counted. */
+const LOGGED_REFUSALS = 10;
 
 export interface KernelOptions {
   runId: string;
@@ -21,7 +31,15 @@ export interface KernelOptions {
   params: Record<string, unknown>;
   timeUnitMs: number;
   seed: number;
+  /** Processes of the run alive at once (spawns under way included). */
   maxProcesses: number;
+  /** Processes the run may start in all; MAX_PROCESSES_PER_RUN when not given. */
+  maxProcessesTotal?: number;
+  /**
+   * A spawn past a process cap ends the run as a runaway (the scenario set maxProcesses:
+   * fork-loop's lesson). Otherwise the spawn raises ProcessLimit and the run goes on.
+   */
+  processCapEndsRun?: boolean;
   /** A ready worker process (from the warm pool). */
   takeWorker: () => Promise<WorkerHandle>;
   onEvents: (batch: LabEvent[]) => void;
@@ -34,15 +52,20 @@ export interface KernelOptions {
 export type KernelEnd =
   | { kind: 'all-exited' }
   | { kind: 'hung'; finding: HangFinding }
-  | { kind: 'cap'; attempted: number };
+  /** A runaway: a spawn past maxProcesses (alive at once) or maxProcessesTotal (in all). */
+  | { kind: 'cap'; attempted: number; limit: number; what: 'alive' | 'total' };
 
 export class Kernel implements WaiterHost {
   readonly procs = new Map<number, ProcessEntry>();
   readonly objects = new Map<string, KernelObject>();
   readonly recorder: EventRecorder;
   readonly crashed: number[] = [];
-  readonly factory = new ObjectFactory((id) => this.objects.get(id));
+  readonly limits = new LimitGuard();
+  readonly factory = new ObjectFactory((id) => this.objects.get(id), this.limits);
   private readonly kops: KernelOps;
+  private readonly pacer = new Pacer();
+  /** The ack of the message being dispatched: did its sender know of an earlier refusal? */
+  private currentAck: number | undefined;
   private readonly dirty = new Set<ProcessEntry>();
   private flushScheduled = false;
   private hangCheckScheduled = false;
@@ -134,9 +157,17 @@ export class Kernel implements WaiterHost {
     if (this.liveCount === 0 && this.pendingSpawns === 0) this.finish({ kind: 'all-exited' });
   }
 
+  /** What a worker wrote outside the lab API (a stack trace, a console.log): kept within the print caps. */
   private onStrayOutput(p: ProcessEntry, stream: string, text: string): void {
     for (const line of text.replace(/\n$/, '').split('\n')) {
-      this.record({ pid: p.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: line, op: stream });
+      const kept = line.length > MAX_PRINT_LINE_CHARS ? cutLine(line) : line;
+      try {
+        this.limits.spendText(kept.length);
+      } catch (e) {
+        this.refuse(p, e as LimitError, 0, { obj: stream, tellWorker: false });
+        return;
+      }
+      this.record({ pid: p.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: kept, op: stream });
     }
   }
 
@@ -169,34 +200,90 @@ export class Kernel implements WaiterHost {
 
   handleMessage(p: ProcessEntry, raw: unknown): void {
     if (!p.alive) return;
-    const parsed = parseWorkerMessage(raw);
+    const parsed = decodeWorkerMessage(raw);
+    this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? parsed.msg.c.length : 1, typeof raw === 'string' ? raw.length : 0);
     if (!parsed.ok) {
-      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'protocol', text: parsed.error.message });
-      if (parsed.callId) this.reply(p, [parsed.callId, 0, parsed.error]);
+      const error = new LimitError(parsed.cap, parsed.error.message);
+      // One refusal for the message; each call in it that waits gets the error as its answer.
+      this.refuse(p, error, parsed.callIds[0] ?? 0, { code: parsed.error.code });
+      for (const id of parsed.callIds.slice(1)) this.reply(p, [id, 0, { code: parsed.error.code, message: error.message }]);
       return;
     }
     const msg = parsed.msg;
     if (msg.t === 'ready') return;
+    if (msg.ack > p.sentSeq) {
+      // The worker claims to have read a batch that was never sent: it would look busy for ever.
+      const error = new LimitError('protocol', `ack ${msg.ack} names a batch that was never sent (the last one sent is ${p.sentSeq}); the message was refused`);
+      const ids = msg.t === 'calls' ? msg.c.map((c) => c[0]).filter((id) => id > 0) : [];
+      this.refuse(p, error, ids[0] ?? 0, { code: 'BadMessage' });
+      for (const id of ids.slice(1)) this.reply(p, [id, 0, { code: 'BadMessage', message: error.message }]);
+      return;
+    }
     this.markStarted(p);
-    if (msg.ack !== undefined) p.ackedSeq = msg.ack;
-    if (msg.t === 'calls') for (const c of msg.c) this.dispatch(p, c);
+    p.ackedSeq = Math.max(p.ackedSeq, msg.ack);
+    if (msg.t === 'calls') {
+      const allowed = p.rate.take(msg.c.length, this.recorder.nowUs());
+      this.currentAck = msg.ack;
+      for (let i = 0; i < msg.c.length; i++) {
+        if (i < allowed) this.dispatch(p, msg.c[i]);
+        else this.refuse(p, new LimitError('events-per-second', `more than ${fmt(MAX_EVENTS_PER_SECOND)} operations in one second by this process (MAX_EVENTS_PER_SECOND); ${msg.c[i][2]}() was refused`), msg.c[i][0], { op: msg.c[i][2] });
+      }
+      this.currentAck = undefined;
+    }
     if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();
+  }
+
+  /**
+   * A cap (or the protocol) refused an operation: the program gets the error (as the reply,
+   * or raised at its next operation for a call sent without waiting), the first few refusals
+   * are recorded, all are counted for the run's notes. A process that goes on after it was
+   * told (MAX_REFUSALS_PER_PROCESS refusals of messages sent once it knew, or of what it did
+   * outside any message) is ended, how 'cap'.
+   */
+  refuse(p: ProcessEntry, e: LimitError, callId: number, o: { obj?: string; op?: string; code?: string; tellWorker?: boolean } = {}): void {
+    const error: WireError = { code: o.code ?? e.code, message: e.message };
+    if (o.tellWorker !== false && p.alive) {
+      if (callId) this.reply(p, [callId, 0, error]);
+      else if (!p.notices.some((n) => n.kind === 'refused')) this.notify(p, { kind: 'refused', error });
+      p.owesRefusal = true;
+    }
+    const n = this.limits.count(p.pid, e.cap, error.code, e.message);
+    p.refusals++;
+    if (n <= LOGGED_REFUSALS) {
+      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', obj: o.obj, arg: o.op, text: `${error.code}: ${e.message}${n === LOGGED_REFUSALS ? ' (further refusals of this kind are counted, not shown)' : ''}` });
+    }
+    // It knew when it raised the error itself (tellWorker false), or its message acknowledged the batch that told it.
+    const knew = o.tellWorker === false || this.currentAck === undefined || this.currentAck >= p.toldSeq;
+    if (knew && ++p.strikes >= MAX_REFUSALS_PER_PROCESS && p.alive && !p.killedByKernel) {
+      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', text: `${p.name} (pid ${p.pid}) was ended: it went on after ${fmt(p.strikes)} refused operations (MAX_REFUSALS_PER_PROCESS)` });
+      p.killFor('cap', 'SIGKILL');
+    }
   }
 
   private dispatch(p: ProcessEntry, [callId, objId, op, args]: Call): void {
     if (!p.alive) return;
     const isKernel = objId === KERNEL_ID;
     const obj = isKernel ? undefined : this.objects.get(objId);
-    const handler = isKernel ? this.kops.ops[op] : obj?.ops[op];
+    const ops = isKernel ? this.kops.ops : obj?.ops;
+    // Own operations only: "constructor" or "__proto__" must not reach Object's.
+    const handler = ops && Object.hasOwn(ops, op) ? ops[op] : undefined;
     if (!handler) {
-      const error = !isKernel && !obj
-        ? { code: 'UnknownObject', message: `no object with id ${JSON.stringify(objId)} in this run` }
-        : { code: 'UnknownOperation', message: `${obj ? obj.kind : 'the kernel'} has no operation ${JSON.stringify(op)}; it has: ${Object.keys(isKernel ? this.kops.ops : obj!.ops).join(', ')}` };
-      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'protocol', obj: obj?.label ?? objId, text: error.message });
-      if (callId) this.reply(p, [callId, 0, error]);
+      // Counted like a cap's refusal: a worker that sends nothing but unknown calls is a flood too.
+      const [code, message] = !isKernel && !obj
+        ? ['UnknownObject', `no object with id ${summarize(objId)} in this run`]
+        : ['UnknownOperation', `${obj ? obj.kind : 'the kernel'} has no operation ${summarize(op)}; it has: ${Object.keys(ops!).join(', ')}`];
+      this.refuse(p, new LimitError('protocol', message, code), callId, { obj: obj?.label ?? objId, op });
       return;
     }
-    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID);
+    const size = measureJson(args, MAX_ITEM_BYTES, MAX_NESTING);
+    if (size.tooDeep || size.bytes > MAX_ITEM_BYTES) {
+      const e = size.tooDeep
+        ? new LimitError('nesting', `${op}(): its arguments nest lists or objects more than ${MAX_NESTING} deep (MAX_NESTING)`)
+        : new LimitError('item-bytes', `${op}(): its arguments take more than ${fmt(MAX_ITEM_BYTES)} bytes as JSON, the most one operation may carry (MAX_ITEM_BYTES)`);
+      this.refuse(p, e, callId, { obj: obj?.label ?? objId, op });
+      return;
+    }
+    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID, size.bytes);
     const startUs = this.recorder.nowUs();
     this.opStartUs = startUs;
     this.deferred = [];
@@ -204,6 +291,14 @@ export class Kernel implements WaiterHost {
     try {
       outcome = handler(ctx, args);
     } catch (e) {
+      if (e instanceof LimitError) {
+        const deferred = this.deferred;
+        this.deferred = null;
+        this.opStartUs = undefined;
+        this.refuse(p, e, callId, { obj: obj?.label ?? objId, op });
+        for (const run of deferred) run();
+        return;
+      }
       const code = e instanceof ArgError ? e.code : (e as Error).name === 'TypeError' ? 'TypeError' : 'KernelError';
       outcome = { error: { code, message: (e as Error).message } };
     }
@@ -235,12 +330,13 @@ export class Kernel implements WaiterHost {
     this.recorder.record(d, atUs);
   }
 
-  private context(p: ProcessEntry, callId: number, objId: string): OpContext {
+  private context(p: ProcessEntry, callId: number, objId: string, argBytes: number): OpContext {
     return {
       pid: p.pid,
       unitMs: this.opts.timeUnitMs,
       block: (op) => new Waiter(this, p.pid, callId, objId, op),
       isAlive: (pid) => this.procs.get(pid)?.alive ?? false,
+      argBytes,
     };
   }
 
@@ -273,6 +369,7 @@ export class Kernel implements WaiterHost {
    * an early timer is re-armed for the rest.
    */
   arm(w: Waiter, ms: number): void {
+    ms = Math.min(ms, MAX_TIMEOUT_MS); // timeoutMs() turned anything longer into "for ever"
     const deadlineUs = (this.opStartUs ?? this.recorder.nowUs()) + ms * 1000;
     const fire = (): void => {
       const leftUs = deadlineUs - this.recorder.nowUs();
@@ -295,17 +392,23 @@ export class Kernel implements WaiterHost {
     if (!this.flushScheduled) { this.flushScheduled = true; setImmediate(this.flushReplies); }
   }
 
-  /** Sends each worker everything owed to it since the last turn, as one message. */
+  /**
+   * Sends each worker what is owed to it since the last turn, as one message of at most
+   * about MAX_BATCH_BYTES; the rest goes next turn, so no turn serializes more than that.
+   */
   private readonly flushReplies = (): void => {
     this.flushScheduled = false;
-    for (const p of this.dirty) {
-      if (!p.alive) continue;
-      const msg = p.notices.length ? { t: 'batch' as const, r: p.outbox, n: p.notices, s: ++p.sentSeq } : { t: 'batch' as const, r: p.outbox, s: ++p.sentSeq };
-      p.outbox = [];
-      p.notices = [];
-      p.worker.send(msg);
-    }
+    const dirty = [...this.dirty];
     this.dirty.clear();
+    for (const p of dirty) {
+      if (!p.alive) continue;
+      const r = p.takeBatch(MAX_BATCH_BYTES);
+      const msg = p.notices.length ? { t: 'batch' as const, r, n: p.notices, s: ++p.sentSeq } : { t: 'batch' as const, r, s: ++p.sentSeq };
+      p.notices = [];
+      if (p.owesRefusal) { p.toldSeq = Math.min(p.toldSeq, msg.s); p.owesRefusal = false; }
+      p.worker.send(msg);
+      if (p.outbox.length) this.markDirty(p);
+    }
   };
 
   // ---- hang detection ----------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Creates kernel objects from a worker's "create" request.
 import type { HandleKind } from '../../protocol/worker-protocol';
-import { ArgError, type KernelObject } from './kernel-object';
+import { ArgError, type Holdings, type KernelObject } from './kernel-object';
 import { KCondition } from './objects/condition';
 import { KEvent } from './objects/event';
 import { KLock } from './objects/lock';
@@ -28,12 +28,12 @@ export function isHandleKind(k: unknown): k is HandleKind {
 export class ObjectFactory {
   private readonly counters = new Map<string, number>();
 
-  constructor(private readonly lookup: (id: string) => KernelObject | undefined) {}
+  constructor(private readonly lookup: (id: string) => KernelObject | undefined, private readonly held: Holdings) {}
 
   create(kind: HandleKind, id: string, opts: CreateOptions): KernelObject {
     const label = this.label(kind, opts.name);
     switch (kind) {
-      case 'Queue': case 'JoinableQueue': return new KQueue(kind, id, label, opts.maxsize ?? 0);
+      case 'Queue': case 'JoinableQueue': return new KQueue(kind, id, label, opts.maxsize ?? 0, this.held);
       case 'Lock': return new KLock(id, label);
       case 'Semaphore': return new KSemaphore(id, label, opts.value ?? 1, opts.bounded ?? false);
       case 'Event': return new KEvent(id, label);
@@ -42,12 +42,12 @@ export class ObjectFactory {
         if (!(lock instanceof KLock)) throw new ArgError(`a Condition needs a Lock; ${opts.lockId} is not one`);
         return new KCondition(id, label, lock);
       }
-      case 'ManagerList': return new KManagerList(id, label, Array.isArray(opts.items) ? opts.items : []);
-      case 'ManagerDict': return new KManagerDict(id, label);
-      case 'Namespace': return new KNamespace(id, label);
+      case 'ManagerList': return new KManagerList(id, label, this.held, Array.isArray(opts.items) ? opts.items : []);
+      case 'ManagerDict': return new KManagerDict(id, label, this.held);
+      case 'Namespace': return new KNamespace(id, label, this.held);
       case 'Value': return new KValue(id, label, opts.value ?? 0);
-      case 'Array': return new KArray(id, label, (opts.items ?? []) as number[]);
-      case 'Pipe': return new KPipe(id, label);
+      case 'Array': return new KArray(id, label, (opts.items ?? []) as number[], this.held);
+      case 'Pipe': return new KPipe(id, label, this.held);
     }
   }
 

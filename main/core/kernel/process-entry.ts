@@ -1,8 +1,10 @@
 // One row of the kernel's process table.
 import type { ExitHow, ProcessStateName } from '../../../shared/events';
+import { measureJson } from '../../protocol/json-size';
 import type { Notice, Reply } from '../../protocol/worker-protocol';
 import type { WorkerHandle } from '../process-port/process-port';
 import type { Waiter } from './waiter';
+import { RateBucket } from './limit-guard';
 
 export type KillReason = 'daemon' | 'terminated' | 'stopped' | 'cap';
 
@@ -30,6 +32,15 @@ export class ProcessEntry {
   /** Set by the worker's first message: its program is running. */
   hasStarted = false;
   readonly startListeners: (() => void)[] = [];
+  /** Operations this process may still do this second (MAX_EVENTS_PER_SECOND). */
+  readonly rate: RateBucket;
+  /** Operations of this process that a cap refused. */
+  refusals = 0;
+  /** Refusals that count towards ending it: made after it was told of an earlier one. */
+  strikes = 0;
+  /** The first batch that told it of a refusal (Infinity: none yet), and whether one is owed. */
+  toldSeq = Infinity;
+  owesRefusal = false;
 
   constructor(
     readonly pid: number,
@@ -40,10 +51,26 @@ export class ProcessEntry {
     readonly seed: number,
     readonly startUs: number,
     readonly worker: WorkerHandle,
-  ) {}
+  ) {
+    this.rate = new RateBucket(startUs);
+  }
 
   get alive(): boolean { return this.state !== 'exited'; }
   get killedByKernel(): boolean { return this.killedBy !== null; }
+
+  /** Replies from the front of the outbox, up to about `budget` bytes of JSON (at least one). */
+  takeBatch(budget: number): Reply[] {
+    let i = 0;
+    for (; i < this.outbox.length; i++) {
+      const bytes = 16 + measureJson(this.outbox[i][2], budget).bytes;
+      if (i > 0 && bytes > budget) break;
+      budget -= bytes;
+    }
+    if (i === this.outbox.length) { const all = this.outbox; this.outbox = []; return all; }
+    const out = this.outbox.slice(0, i);
+    this.outbox = this.outbox.slice(i);
+    return out;
+  }
 
   /** Sends a signal on the kernel's behalf, remembering why (the first reason wins). */
   killFor(reason: KillReason, signal: 'SIGTERM' | 'SIGKILL'): void {
@@ -57,5 +84,10 @@ export class ProcessEntry {
     if (signal === null && a && code === a.code) return a.how;
     return this.killedBy ?? 'crashed';
   }
-  get busy(): boolean { return this.sentSeq !== this.ackedSeq; }
+  /**
+   * Running, as far as the kernel can tell: a batch it sent is not acknowledged yet, or it
+   * owes the worker one (a reply or a notice waiting for the next flush), which will wake
+   * its program up. A hang check that runs before that flush must not call it idle.
+   */
+  get busy(): boolean { return this.sentSeq !== this.ackedSeq || this.outbox.length > 0 || this.notices.length > 0; }
 }

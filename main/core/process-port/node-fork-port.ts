@@ -1,29 +1,47 @@
-// ProcessPort on Node's child_process.fork.
-import { fork, type ChildProcess } from 'node:child_process';
+// ProcessPort on Node's child_process. Messages travel on a pipe of their own (fd 3), one
+// JSON text per line, rather than on Node's IPC channel: Node parses each IPC message in
+// full before handing it over, so a worker could make the host parse a message of any
+// size. Here the host reads a line only while it stays under MAX_MESSAGE_BYTES (FrameReader),
+// and can stop reading a worker that sends faster than the kernel may handle (pause()).
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { MAX_MESSAGE_BYTES, WORKER_HEAP_MB } from '../../protocol/limits';
+import { FrameReader, OversizeMessage } from '../../protocol/wire';
 import type { HostToWorker } from '../../protocol/worker-protocol';
-import type { ExitListener, ProcessPort, WorkerHandle } from './process-port';
+import { workerExecArgv, type ExitListener, type ProcessPort, type WorkerHandle } from './process-port';
 import { workerEntryPath } from './worker-entry';
+
+/** The worker finds its channel on this fd (see main/worker/host-channel.ts). */
+export const CHANNEL_FD = 3;
+export const CHANNEL_ENV = 'PROCESS_LAB_CHANNEL_FD';
 
 class ForkedWorker implements WorkerHandle {
   exited = false;
   private exitListeners: ExitListener[] = [];
+  private messageListeners: ((m: unknown) => void)[] = [];
+  private readonly reader: FrameReader;
 
-  constructor(private readonly child: ChildProcess) {
+  constructor(private readonly child: ChildProcess, private readonly channel: Socket) {
+    this.reader = new FrameReader(MAX_MESSAGE_BYTES,
+      (text) => { for (const l of this.messageListeners) l(text); },
+      (bytes) => { const m = new OversizeMessage(bytes); for (const l of this.messageListeners) l(m); });
+    channel.on('data', (chunk: Buffer) => this.reader.push(chunk));
+    // A write to a process that just died fails asynchronously; the exit event reports it.
+    channel.on('error', () => {});
+    child.on('error', () => {});
     child.once('exit', (code, signal) => {
       this.exited = true;
       for (const l of this.exitListeners) l(code, signal);
     });
-    // An IPC write to a process that just died fails asynchronously; the exit event reports it.
-    child.on('error', () => {});
   }
 
   get pid(): number { return this.child.pid ?? -1; }
 
   send(msg: HostToWorker): void {
-    if (!this.exited && this.child.connected) this.child.send(msg);
+    if (!this.exited && this.channel.writable) this.channel.write(`${JSON.stringify(msg)}\n`);
   }
 
-  onMessage(listener: (msg: unknown) => void): void { this.child.on('message', listener); }
+  onMessage(listener: (msg: unknown) => void): void { this.messageListeners.push(listener); }
   onExit(listener: ExitListener): void { this.exitListeners.push(listener); }
 
   onOutput(listener: (stream: 'stdout' | 'stderr', text: string) => void): void {
@@ -34,16 +52,24 @@ class ForkedWorker implements WorkerHandle {
   kill(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (!this.exited) this.child.kill(signal);
   }
+
+  pause(): void { this.reader.pause(); this.channel.pause(); }
+  resume(): void {
+    this.reader.resume();
+    if (!this.reader.isPaused) this.channel.resume();
+  }
 }
 
 export class NodeForkPort implements ProcessPort {
-  constructor(private readonly entry = workerEntryPath()) {}
+  constructor(private readonly entry = workerEntryPath(), private readonly heapMb = WORKER_HEAP_MB) {}
 
   start(): Promise<WorkerHandle> {
-    // 'advanced' serialization is the structured clone Electron's postMessage uses too.
-    const child = fork(this.entry, [], { serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, [...workerExecArgv(this.heapMb), this.entry], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, [CHANNEL_ENV]: String(CHANNEL_FD) },
+    });
     return new Promise((resolve, reject) => {
-      child.once('spawn', () => resolve(new ForkedWorker(child)));
+      child.once('spawn', () => resolve(new ForkedWorker(child, child.stdio[CHANNEL_FD] as Socket)));
       child.once('error', reject);
     });
   }

@@ -1,6 +1,7 @@
 // Keeps a few idle worker processes started and ready, so that a spawn does not pay Node's
 // ~100 ms start-up. Each worker runs exactly one program and then exits (one pid, one
 // process, as in the seeds); taking one starts a replacement in the background.
+import { isReady } from '../../protocol/wire';
 import type { ProcessPort, WorkerHandle } from './process-port';
 
 interface Ready { worker: WorkerHandle; }
@@ -58,7 +59,7 @@ export class WarmPool {
       if (i >= 0) this.idle.splice(i, 1);
     });
     await new Promise<void>((resolve, reject) => {
-      const onMsg = (m: unknown) => { if ((m as { t?: string })?.t === 'ready') resolve(); };
+      const onMsg = (m: unknown) => { if (isReady(m)) resolve(); };
       w.onMessage(onMsg);
       w.onExit((code) => reject(new Error(`worker exited before it was ready (code ${code})`)));
     });

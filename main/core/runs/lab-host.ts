@@ -12,6 +12,8 @@ export interface LabHostOptions {
   eventCap?: number;
   /** false: no per-operation events (benchmark only, to measure recording's cost). */
   recordOps?: boolean;
+  /** Processes of one run alive at once; DEFAULT_MAX_PROCESSES (64) when not given. */
+  maxProcesses?: number;
 }
 
 export class LabHost {

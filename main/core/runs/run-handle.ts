@@ -5,6 +5,7 @@ import type { RunReport, RunStatus } from '../../../shared/run-report';
 import { Kernel, type KernelEnd } from '../kernel/kernel';
 import type { WorkerHandle } from '../process-port/process-port';
 import { POOL_WORKER_PROGRAM } from '../../protocol/worker-protocol';
+import { DEFAULT_MAX_PROCESSES, MAX_PROCESSES_PER_RUN } from '../../protocol/limits';
 import { RunRecord } from './run-record';
 import type { RunConfig } from './run-request';
 import { buildReport } from './build-report';
@@ -25,6 +26,10 @@ export class RunHandle {
     this.record = new RunRecord(options.eventCap);
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
     const { scenario, params } = config;
+    // A scenario's maxProcesses parameter (fork-loop) caps the processes of the run in all and
+    // ends it as a runaway; whatever it says, no run has more than the host's cap alive at once.
+    const own = typeof params.maxProcesses === 'number' ? params.maxProcesses : undefined;
+    const alive = options.maxProcesses ?? DEFAULT_MAX_PROCESSES;
     this.kernel = new Kernel({
       runId: id,
       scenario: scenario.meta.id,
@@ -32,7 +37,9 @@ export class RunHandle {
       params,
       timeUnitMs: params.timeUnitMs,
       seed: params.seed,
-      maxProcesses: typeof params.maxProcesses === 'number' ? params.maxProcesses : 512,
+      maxProcesses: Math.min(own ?? alive, alive),
+      maxProcessesTotal: own ?? MAX_PROCESSES_PER_RUN,
+      processCapEndsRun: own !== undefined,
       takeWorker,
       recordOps: options.recordOps,
       onEvents: (batch) => {
@@ -61,11 +68,22 @@ export class RunHandle {
     return this.done;
   }
 
+  /**
+   * Ends the run once, whatever the cause. It always reaches a report: killAll() gives up
+   * waiting for an exit after a second (a kill that is never reported), and a failure while
+   * settling becomes a note and the status 'failed' instead of a run that never ends.
+   */
   private async end(how: KernelEnd | 'stopped' | 'timeout' | 'failed'): Promise<void> {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
-    const status = await this.settle(how);
+    let status: RunStatus;
+    try {
+      status = await this.settle(how);
+    } catch (e) {
+      this.record.notes.push(`the run could not be ended cleanly: ${(e as Error).message}`);
+      status = 'failed';
+    }
     this.kernel.recorder.flush();
     this.resolveDone(buildReport(this, status, performance.now() - this.startMs));
   }
@@ -78,6 +96,7 @@ export class RunHandle {
       await this.kernel.killAll('SIGKILL');
       if (how === 'stopped') rec.notes.push('stopped by the user.');
       if (how === 'timeout') rec.notes.push(`stopped after the ${this.config.timeoutS} s wall-clock limit.`);
+      this.noteLimits();
       return how;
     }
     if (how.kind === 'hung') {
@@ -86,9 +105,14 @@ export class RunHandle {
       await this.kernel.killAll('SIGKILL');
     } else if (how.kind === 'cap') {
       rec.capped = true;
-      rec.notes.push(`the maxProcesses cap (${this.config.params.maxProcesses}) stopped a runaway: process ${how.attempted} was refused and the run was ended.`);
+      rec.notes.push(how.what === 'total' && typeof this.config.params.maxProcesses === 'number'
+        ? `the maxProcesses cap (${how.limit}) stopped a runaway: process ${how.attempted} was refused and the run was ended.`
+        : how.what === 'total'
+          ? `the process cap stopped a runaway: the run had started ${how.limit} processes, the most one run may start; process ${how.attempted} was refused and the run was ended.`
+          : `the process cap stopped a runaway: ${how.limit} processes were alive at once, the most one run may have (maxProcesses); one more was refused and the run was ended.`);
       await this.kernel.killAll('SIGKILL');
     }
+    const flooded = this.noteLimits();
     rec.crashed = [...this.kernel.crashed];
     if (rec.crashed.length) {
       for (const pid of rec.crashed) {
@@ -97,6 +121,17 @@ export class RunHandle {
       }
       return 'failed';
     }
+    if (flooded) return 'failed';
     return how.kind === 'hung' ? 'hung' : 'completed';
+  }
+
+  /** The caps' notes: what was refused, and who was ended for going on; true when someone was. */
+  private noteLimits(): boolean {
+    const k = this.kernel;
+    const name = (pid: number): string => { const p = k.procs.get(pid); return p ? `${p.name} (pid ${pid})` : `pid ${pid}`; };
+    this.record.notes.push(...k.limits.notes(name));
+    const ended = [...k.procs.values()].filter((p) => p.how === 'cap');
+    for (const p of ended) this.record.notes.push(`${name(p.pid)} was ended by the kernel: it went on after ${p.refusals.toLocaleString('en-US')} refused operations.`);
+    return ended.length > 0;
   }
 }

@@ -3,6 +3,7 @@
 import type { Connection, Event, JoinableQueue, ManagerDict, Queue, Semaphore } from '../../worker/handles';
 import type { Program } from '../scenario';
 import { crewMember } from './bench-crew';
+import { floodWorker } from './bench-flood';
 
 export const BENCH_WORKERS: Record<string, Program> = {
   noop: async () => {},
@@ -39,6 +40,9 @@ export const BENCH_WORKERS: Record<string, Program> = {
   echo: async (_lab, conn: Connection, n: number) => {
     for (let i = 0; i < n; i++) await conn.send(await conn.recv());
   },
+
+  /** kernel-flood: the largest messages the caps allow, on the raw channel (bench-flood.ts). */
+  flooder: floodWorker,
 
   /** The other half of the Event ping-pong: wait ping, clear it, set pong. */
   ponger: async (_lab, ready: Queue, ping: Event, pong: Event, n: number) => {

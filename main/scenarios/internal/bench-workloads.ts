@@ -113,6 +113,18 @@ export const BENCH_WORKLOADS: Record<string, Workload> = {
     return { seconds: since(t0), ops: n };
   },
 
+  /**
+   * n messages from each of four workers, the largest the caps allow (two send 1,000 small
+   * calls a message, two send 256 KiB of the slowest shape to parse); each its own queue.
+   * main/bench/kernel-block.ts measures how long the kernel's thread is blocked meanwhile.
+   */
+  'kernel-flood': async (lab, n) => {
+    const members: Member[] = (['calls', 'calls', 'bytes', 'bytes'] as const).map((shape, i) => ({
+      program: 'flooder', args: [lab.queue({ name: `flood${i}` }), shape, n],
+    }));
+    return { seconds: await runCrew(lab, members), ops: 4 * n };
+  },
+
   /** Many events fast, for the host memory check: about 2-3 events per item. */
   'event-flood': async (lab, n) => {
     const q = lab.queue({ name: 'q' });

@@ -4,8 +4,9 @@ import { lockProbes } from './probes/locks';
 import { processProbes } from './probes/processes';
 import { queueProbes } from './probes/queues';
 import { signalProbes } from './probes/signals';
+import { limitProbes } from './probes/limits';
 
-const sets = [queueProbes, lockProbes, signalProbes, processProbes];
+const sets = [queueProbes, lockProbes, signalProbes, processProbes, limitProbes];
 
 export const PROBE_CASES = {
   main: Object.assign({}, ...sets.map((s) => s.main)) as Record<string, Program>,

@@ -13,7 +13,7 @@ import { UtilityProcessPort } from '../../../main/electron/utility-process-port'
 import { electronWorkerEntry } from '../../../main/electron/worker-entry';
 import { LabHost } from '../../../main/core/runs/lab-host';
 import type { WorkerHandle } from '../../../main/core/process-port/process-port';
-import { WORKER_HEAP_LIMIT_MB } from '../../../main/core/process-port/worker-limits';
+import { WORKER_HEAP_MB as WORKER_HEAP_LIMIT_MB } from '../../../main/protocol/limits';
 
 vi.mock('electron', async () => (await import('../../support/electron-stand-in')).electron);
 

@@ -1,16 +1,18 @@
 // Pipe: two ends, each with its own inbox. send() on one end lands in the other's inbox;
 // recv() on an empty inbox blocks, or raises EOFError once the other end is closed.
+// Messages waiting in an inbox count against the run's held caps.
 import type { ObjectState } from '../../../../shared/events';
-import { ArgError, err, type KernelObject, type OpHandler } from '../kernel-object';
+import { ArgError, err, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
-interface End { inbox: Deque<unknown>; receivers: WaitList; closed: boolean }
+interface Entry { v: unknown; b: number }
+interface End { inbox: Deque<Entry>; receivers: WaitList; closed: boolean }
 
 export class KPipe implements KernelObject {
   readonly kind = 'Pipe' as const;
   private readonly ends: [End, End] = [newEnd(), newEnd()];
-  constructor(readonly id: string, readonly label: string) {}
+  constructor(readonly id: string, readonly label: string, private readonly held: Holdings) {}
 
   state(): ObjectState {
     return { size: this.ends[0].inbox.length + this.ends[1].inbox.length, waiters: this.ends[0].receivers.size + this.ends[1].receivers.size };
@@ -26,18 +28,22 @@ export class KPipe implements KernelObject {
   }
 
   readonly ops: Record<string, OpHandler> = {
-    send: (_c, [e, x]) => {
+    send: (ctx, [e, x]) => {
       const [mine, other] = this.end(e);
       if (mine.closed) return err('OSError', `${this.label} end ${String(e)}: handle is closed`);
       if (other.closed) return err('BrokenPipeError', `${this.label}: the other end is closed`);
       const r = other.receivers.shift();
-      if (r) { r.clearTimer(); r.wake(x); } else other.inbox.push(x);
+      if (r) { r.clearTimer(); r.wake(x); return { value: null }; }
+      const entry = { v: x, b: ctx.argBytes };
+      this.held.hold(entry.b, 1);
+      other.inbox.push(entry);
       return { value: null };
     },
     recv: (ctx, [e]) => {
       const [mine, other] = this.end(e);
       if (mine.closed) return err('OSError', `${this.label} end ${String(e)}: handle is closed`);
-      if (mine.inbox.length > 0) return { value: mine.inbox.shift() };
+      const entry = mine.inbox.shift();
+      if (entry) { this.held.release(entry.b, 1); return { value: entry.v }; }
       if (other.closed) return { error: this.eof() };
       const w = ctx.block('recv');
       mine.receivers.push(w);

@@ -1,12 +1,17 @@
 // Queue and JoinableQueue: FIFO items, FIFO getters and putters, optional maxsize,
 // and for JoinableQueue the unfinished-task count behind task_done() and join().
+// Items the queue keeps (and a blocked put's item) count against the run's held caps.
 import type { ObjectState } from '../../../../shared/events';
-import { ArgError, err, flag, timeoutMs, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
+import { ArgError, err, flag, timeoutMs, type Holdings, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
+/** An item and its JSON size, as held (kept apart in the queue: an object per item costs ~40 bytes). */
+interface Entry { v: unknown; b: number }
+
 export class KQueue implements KernelObject {
-  readonly items = new Deque<unknown>();
+  private readonly items = new Deque<unknown>();
+  private readonly sizes = new Deque<number>();
   private readonly getters = new WaitList();
   private readonly putters = new WaitList();
   private readonly joiners = new WaitList();
@@ -17,6 +22,7 @@ export class KQueue implements KernelObject {
     readonly id: string,
     readonly label: string,
     readonly maxsize: number,
+    private readonly held: Holdings,
   ) {
     if (!Number.isInteger(maxsize) || maxsize < 0) throw new ArgError('maxsize must be an integer >= 0 (0 = unbounded)');
   }
@@ -29,12 +35,15 @@ export class KQueue implements KernelObject {
 
   private full(): boolean { return this.maxsize > 0 && this.items.length >= this.maxsize; }
 
-  /** Puts an item, handing it straight to the first waiting getter when there is one. */
-  private accept(item: unknown): void {
+  /** Takes in an item, handing it straight to the first waiting getter when there is one. */
+  private accept(e: Entry, isHeld: boolean): void {
+    if (!isHeld && this.getters.size === 0) this.held.hold(e.b, 1); // may refuse: nothing has changed yet
     if (this.kind === 'JoinableQueue') this.unfinished++;
     const getter = this.getters.shift();
-    if (getter) { getter.clearTimer(); getter.wake(item); }
-    else this.items.push(item);
+    if (!getter) { this.items.push(e.v); this.sizes.push(e.b); return; }
+    if (isHeld) this.held.release(e.b, 1);
+    getter.clearTimer();
+    getter.wake(e.v);
   }
 
   /** After an item left, let the first blocked putter in. */
@@ -43,27 +52,33 @@ export class KQueue implements KernelObject {
     const putter = this.putters.shift();
     if (!putter) return;
     putter.clearTimer();
-    this.accept(putter.payload);
+    this.accept(putter.payload as Entry, true);
     putter.wake(null);
   }
 
   readonly ops: Record<string, OpHandler> = {
     put: (ctx, [item, block, timeout]): OpOutcome => {
-      if (!this.full()) { this.accept(item); return { value: null }; }
-      if (!flag(block, 'block', true)) return err('Full', `${this.label} is full (maxsize ${this.maxsize})`);
-      const w = ctx.block('put').withTimeout(timeoutMs(ctx, timeout), () => {
+      const full = this.full();
+      if (full && !flag(block, 'block', true)) return err('Full', `${this.label} is full (maxsize ${this.maxsize})`);
+      const ms = full ? timeoutMs(ctx, timeout) : undefined;
+      const e: Entry = { v: item, b: ctx.argBytes }; // the item and its few flags: close enough to hold
+      if (!full) { this.accept(e, false); return { value: null }; }
+      this.held.hold(e.b, 1); // a blocked put's item waits in the kernel
+      const w = ctx.block('put').withTimeout(ms, () => {
         this.putters.remove(w);
+        this.held.release(e.b, 1);
         w.fail({ code: 'Full', message: `${this.label} stayed full until the timeout` });
       });
-      w.payload = item;
+      w.payload = e;
       this.putters.push(w);
       return { blocked: w };
     },
     get: (ctx, [block, timeout]): OpOutcome => {
       if (this.items.length > 0) {
-        const item = this.items.shift();
+        const v = this.items.shift();
+        this.held.release(this.sizes.shift()!, 1);
         this.admitPutter();
-        return { value: item };
+        return { value: v };
       }
       if (!flag(block, 'block', true)) return err('Empty', `${this.label} is empty`);
       const w = ctx.block('get').withTimeout(timeoutMs(ctx, timeout), () => {

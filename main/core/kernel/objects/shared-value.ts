@@ -1,7 +1,7 @@
 // Value and Array: shared numbers. Reads and writes are separate operations, so an
 // unlocked read-modify-write from two processes can really lose an update.
 import type { ObjectState } from '../../../../shared/events';
-import { ArgError, err, int, type KernelObject, type OpHandler } from '../kernel-object';
+import { ArgError, err, int, sizeOf, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
 
 function num(v: unknown, what: string): number {
   if (typeof v !== 'number' || Number.isNaN(v)) throw new ArgError(`${what} must be a number`);
@@ -20,9 +20,11 @@ export class KValue implements KernelObject {
 
 export class KArray implements KernelObject {
   readonly kind = 'Array' as const;
-  constructor(readonly id: string, readonly label: string, private readonly items: number[]) {
+  /** Its slots are held for the whole run (an Array never grows or shrinks). */
+  constructor(readonly id: string, readonly label: string, private readonly items: number[], held: Holdings) {
     if (!Array.isArray(items)) throw new ArgError('an Array needs a list of numbers');
     items.forEach((x, i) => num(x, `item ${i}`));
+    held.hold(sizeOf(items), items.length);
   }
   state(): ObjectState { return { size: this.items.length }; }
   private index(i: unknown): number {

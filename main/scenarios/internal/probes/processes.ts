@@ -2,7 +2,8 @@
 // a worker killed from outside, a missing wake-up, and malformed protocol messages.
 import type { Event, Queue } from '../../../worker/handles';
 import type { Lab } from '../../../worker/lab';
-import type { ProbeSet } from './probe-set';
+import { sendRawText } from '../../../worker/host-channel';
+import { errorCode, type ProbeSet } from './probe-set';
 
 export const processProbes: ProbeSet = {
   main: {
@@ -49,19 +50,26 @@ export const processProbes: ProbeSet = {
       const w = await lab.spawn('eventWaiterForever', [e], { name: 'waiter' });
       await w.join();
     },
-    /** Sends garbage on the raw channel, then shows the kernel still answers. */
+    /**
+     * Sends garbage on the raw channel, then shows the kernel still answers. Refusals of
+     * messages that carried no call id come back as notices: the next operations raise them.
+     */
     'bad-messages': async (lab) => {
-      const send = (m: unknown) => (process as unknown as { send(m: unknown): void }).send(m);
+      const send = (m: unknown) => sendRawText(JSON.stringify(m));
       send('not an object');
+      sendRawText('{"t":"calls", oops');
       send({ t: 'shout' });
       send({ t: 'calls', ack: 1, c: 'nope' });
       send({ t: 'calls', ack: 1, c: [[7, 'x']] });
       send({ t: 'calls', ack: 1, c: [[8, 'no-such-object', 'get', []]] });
       send({ t: 'calls', ack: 1, c: [[9, '$k', 'format_disk', []]] });
+      send({ t: 'calls', ack: 1, c: [[10, '$k', 'constructor', []]] });
+      const raised = new Set<string>();
+      for (let i = 0; i < 4; i++) raised.add(await errorCode(lab.sleep(0.5)));
+      lab.result('raised', [...raised].sort());
       const q = lab.queue({ name: 'q' });
       await q.put('still works');
       lab.result('after', await q.get());
-      await lab.sleep(1);
     },
     /** Many processes in a row, to check that every pid is gone afterwards. */
     'many': async (lab) => {

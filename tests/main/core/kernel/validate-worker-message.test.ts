@@ -19,9 +19,9 @@ describe('parseWorkerMessage', () => {
     if (!r.ok) { expect(r.error.code).toBe('BadMessage'); expect(r.error.message).toMatch(pattern); }
   });
 
-  it('keeps the call id of a malformed call so the worker can be answered', () => {
-    const r = parseWorkerMessage({ t: 'calls', ack: 0, c: [[7, 'q', 'get', 'oops']] });
-    expect(r).toMatchObject({ ok: false, callId: 7 });
+  it('keeps the ids of every call in a refused message so the worker can be answered', () => {
+    const r = parseWorkerMessage({ t: 'calls', ack: 0, c: [[6, 'q', 'get', []], [7, 'q', 'get', 'oops'], [0, 'q', 'put', [1]]] });
+    expect(r).toMatchObject({ ok: false, callIds: [6, 7] });
   });
 
   it('accepts well-formed messages', () => {
@@ -46,6 +46,10 @@ describe('malformed messages from a real worker', () => {
       expect.stringMatching(/malformed call/),
       expect.stringMatching(/no object with id "no-such-object"/),
       expect.stringMatching(/has no operation "format_disk"/),
+      expect.stringMatching(/must be one JSON text/),
+      expect.stringMatching(/has no operation "constructor"/),
     ]));
+    // The messages without a call id were refused by notice: the next operations raised it.
+    expect(report.result.raised).toEqual(['BadMessage', 'none']);
   });
 });

@@ -1,0 +1,72 @@
+// Sizes without building the text: measureJson against JSON.stringify, nestsDeeperThan
+// against the parser, on the values and texts that can travel.
+import { describe, expect, it } from 'vitest';
+import { measureJson, nestsDeeperThan, stringJsonBytes } from '../../../main/protocol/json-size';
+
+const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
+
+describe('measureJson', () => {
+  const values: [string, unknown][] = [
+    ['plain ASCII', 'hello world'],
+    ['escapes', 'quote " backslash \\ newline \n tab \t bell \u0007 nul \u0000'],
+    ['two- and three-byte UTF-8', 'héllo — ✓'],
+    ['a surrogate pair', 'smile 😀'],
+    ['a lone surrogate', 'broken \ud800 here'],
+    ['numbers', [0, -1, 1.5, 1e21, 1e-7, 123456789]],
+    ['undefined in a list and an object', [undefined, { a: undefined, b: 1 }]],
+    ['nested', { list: [1, 'two', null, true, { deep: [[[]]] }], 'key "q"': {} }],
+    ['empty', [[], {}, '']],
+  ];
+  it.each(values)('exact mode equals JSON.stringify\'s UTF-8 length: %s', (_l, v) => {
+    expect(measureJson(v, Infinity, 64, true)).toEqual({ bytes: bytes(v), tooDeep: false });
+  });
+
+  it('fast mode counts strings by their UTF-8 bytes: exact without escapes, never more than exact', () => {
+    for (const [, v] of values) expect(measureJson(v).bytes).toBeLessThanOrEqual(bytes(v));
+    expect(measureJson({ a: ['héllo', 1] }).bytes).toBe(bytes({ a: ['héllo', 1] }));
+  });
+
+  it('stops counting once the limit is passed, without reading the rest', () => {
+    let reads = 0;
+    const counted = (n: number) => new Proxy(Array.from({ length: n }, () => 'xxxxxxxxxx'), {
+      get(t, k, r) { if (typeof k === 'string' && /^\d+$/.test(k)) reads++; return Reflect.get(t, k, r) as unknown; },
+    });
+    const m = measureJson([counted(100), counted(1_000_000)], 1000);
+    expect(m.bytes).toBeGreaterThan(1000);
+    expect(reads).toBeLessThanOrEqual(100);
+  });
+
+  it('says tooDeep past the nesting allowed, without recursion', () => {
+    let v: unknown = 1;
+    for (let i = 0; i < 200_000; i++) v = [v];
+    expect(measureJson(v, Infinity, 64).tooDeep).toBe(true);
+    let ok: unknown = 1;
+    for (let i = 0; i < 64; i++) ok = { a: ok };
+    expect(measureJson(ok, Infinity, 64).tooDeep).toBe(false);
+  });
+
+  it('stringJsonBytes matches JSON.stringify on every character class', () => {
+    let all = '';
+    for (let c = 0; c < 0x800; c++) all += String.fromCharCode(c);
+    all += '\ud83d\ude00\udc00\ud800x';
+    expect(stringJsonBytes(all)).toBe(bytes(all));
+  });
+});
+
+describe('nestsDeeperThan', () => {
+  it.each([
+    ['flat', '{"t":"calls","c":[[1,"q","put",[1]]],"ack":0}', 4, false],
+    ['exactly at the limit', '[[[[]]]]', 4, false],
+    ['one past it', '[[[[[]]]]]', 4, true],
+    ['brackets inside strings do not count', '["[[[[[[[[[[", "{{{{{{"]', 2, false],
+    ['escaped quotes keep a string open', '["\\"[[[[[[[[", 1]', 2, false],
+    ['an escaped backslash closes it', '["\\\\", [[[[[]]]]]]', 3, true],
+    ['objects count too', '{"a":{"b":{"c":{}}}}', 3, true],
+  ])('%s', (_l, text, max, deeper) => {
+    expect(nestsDeeperThan(text, max)).toBe(deeper);
+  });
+
+  it('reads 100,000 levels at once, where the parser would take long', () => {
+    expect(nestsDeeperThan('['.repeat(100_000) + ']'.repeat(100_000), 67)).toBe(true);
+  });
+});
