@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
-import { LIVE_PHASES, openApp, openScenario, pageProblems, runStatus, screenshot, setParam, waitForEnd, type AppPage } from './support/app-page';
+import { LIVE_PHASES, openApp, openScenario, pageProblems, screenshot, setParam, statusAtFirstLine, waitForEnd, type AppPage } from './support/app-page';
 import { startShell, type Shell } from './support/shell';
 
 let shell: Shell;
@@ -52,10 +52,11 @@ describe('the app, in Chromium, on the browser shell', () => {
       await page.locator('[data-source-state="unavailable"]').waitFor();
       if (f.id === 'fork-loop') await screenshot(page, 'scenario');
       for (const [name, value] of Object.entries(f.params)) await setParam(page, name, value);
+      const firstLineStatus = await statusAtFirstLine(page);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
 
       await page.locator('.transcript li[data-pid]').first().waitFor({ timeout: 60_000 });
-      expect(LIVE_PHASES).toContain(await runStatus(page));
+      expect(LIVE_PHASES).toContain(await firstLineStatus());
       if (f.id === 'fork-loop') await screenshot(page, 'live-run');
 
       expect(await waitForEnd(page)).toBe('completed');

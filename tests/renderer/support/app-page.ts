@@ -48,6 +48,28 @@ export async function openScenario(page: Page, title: string): Promise<void> {
 
 export const LIVE_PHASES = ['starting', 'preparing', 'running', 'ending'];
 
+/**
+ * Watches, from inside the page, for the first transcript line, and resolves with the run's
+ * status at that moment (the page's own clock: no race with a run that ends right after).
+ * Call before clicking Run.
+ */
+export async function statusAtFirstLine(page: Page): Promise<() => Promise<string | null>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __firstLineStatus?: Promise<string | null> };
+    w.__firstLineStatus = new Promise((resolve) => {
+      const check = (): boolean => {
+        if (!document.querySelector('.transcript li[data-pid]')) return false;
+        resolve(document.querySelector('[data-view="run"] [data-status]')?.getAttribute('data-status') ?? null);
+        return true;
+      };
+      if (check()) return;
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __firstLineStatus: Promise<string | null> }).__firstLineStatus);
+}
+
 /** The run's status as the run view shows it (data-status of the badge). */
 export function runStatus(page: Page): Promise<string | null> {
   return page.locator('[data-view="run"] [data-status]').getAttribute('data-status');
