@@ -2,7 +2,26 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { HostToWorker } from '../../protocol/worker-protocol';
 import type { ExitListener, ProcessPort, WorkerHandle } from './process-port';
+import { WORKER_EXEC_ARGV } from './worker-limits';
 import { workerEntryPath } from './worker-entry';
+
+/**
+ * What a worker process inherits of its host's environment: what a Node process needs to run
+ * (the path, temporary folders, locale and time zone, Windows' system folders), never the
+ * rest (tokens, proxies, NODE_OPTIONS, ELECTRON_* switches, whatever the user's shell exported).
+ */
+export const WORKER_ENV_KEPT: readonly string[] = ['PATH', 'SystemRoot', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+
+export function workerEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  // Always one entry of ours: Electron gives a utility process the whole parent environment
+  // when `env` is empty.
+  const env: Record<string, string> = { PROCESS_LAB_WORKER: '1' };
+  for (const name of WORKER_ENV_KEPT) {
+    const value = from[name];
+    if (typeof value === 'string') env[name] = value;
+  }
+  return env;
+}
 
 class ForkedWorker implements WorkerHandle {
   exited = false;
@@ -41,7 +60,14 @@ export class NodeForkPort implements ProcessPort {
 
   start(): Promise<WorkerHandle> {
     // 'advanced' serialization is the structured clone Electron's postMessage uses too.
-    const child = fork(this.entry, [], { serialization: 'json', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    // The heap limit, and only the environment a worker needs (not the host's own flags,
+    // which fork would otherwise pass on: execArgv and env both default to the parent's).
+    const child = fork(this.entry, [], {
+      serialization: 'json',
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: [...WORKER_EXEC_ARGV],
+      env: workerEnvironment(),
+    });
     return new Promise((resolve, reject) => {
       child.once('spawn', () => resolve(new ForkedWorker(child)));
       child.once('error', reject);
