@@ -1,17 +1,22 @@
 // Puts the app together: the custom scheme and the sandbox before ready, the single-instance
 // lock, the service on utility processes with its history in userData, then (once ready) the
 // session's lock-down, the app:// protocol, the IPC handlers and the window.
+// The history needs better-sqlite3's build for Electron (sqlite-binding.ts); without it the
+// app still runs, keeps no history, and says so (a warning, the log, and every history answer).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { RequestHandler } from '../../shared/contract';
 import { compiledPath } from '../core/compiled-path';
 import { LabService } from '../core/service/lab-service';
 import { RequestRouter } from '../core/service/request-router';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
+import { HistoryUnavailable } from './history-unavailable';
 import { createMainWindow } from './main-window';
 import { SaveDialogExports } from './save-dialog-exports';
 import { installShutdown } from './shutdown';
+import { checkSqliteBinding, defaultSqliteBinding, type SqliteBinding } from './sqlite-binding';
 import { UtilityProcessPort } from './utility-process-port';
 import { guardAllWebContents, lockDownSession } from './web-security';
 
@@ -24,10 +29,14 @@ export interface LaunchOptions {
   signals?: NodeJS.EventEmitter;
   log?: (line: string) => void;
   warmWorkers?: number;
+  /** better-sqlite3's native module for this runtime (default: sqlite-binding.ts's place). */
+  sqliteBinding?: string;
 }
 
 export interface LaunchedApp {
   service: LabService;
+  /** The history's SQLite build: in use, or why the app runs without a history. */
+  history: SqliteBinding;
   window(): BrowserWindow | null;
   /** Stops everything and exits the app with `code`. */
   shutdown(code?: number): Promise<void>;
@@ -46,9 +55,11 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp | nu
     return Promise.resolve(null);
   }
   guardAllWebContents(log);
+  const history = checkSqliteBinding(options.sqliteBinding ?? defaultSqliteBinding());
+  if (!history.ok) log(`Process Lab keeps no history of runs: ${history.reason}`);
   const service = new LabService({
     port: new UtilityProcessPort({ log }),
-    history: { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME), createFolder: true },
+    history: history.ok ? { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME), createFolder: true, nativeBinding: history.file } : null,
     warmWorkers: options.warmWorkers,
     log,
   });
@@ -82,9 +93,22 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp | nu
       },
       window: () => window,
     });
-    registerIpc({ handler: new RequestRouter(service, { exports }), trusted: () => (window && !window.isDestroyed() ? window.webContents : null), log });
+    const router: RequestHandler = new RequestRouter(service, { exports });
+    const handler = history.ok ? router : new HistoryUnavailable(router, history.reason);
+    registerIpc({ handler, trusted: () => (window && !window.isDestroyed() ? window.webContents : null), log });
     window = createMainWindow(preload, log);
     window.on('closed', () => { window = null; });
-    return { service, window: () => window, shutdown };
+    if (!history.ok) warnNoHistory(window, history.reason, log);
+    return { service, history, window: () => window, shutdown };
   });
+}
+
+/** Tells the student, once, that runs work but are not kept (not modal to the app's start). */
+function warnNoHistory(window: BrowserWindow, reason: string, log: (line: string) => void): void {
+  dialog.showMessageBox(window, {
+    type: 'warning',
+    title: 'Process Lab',
+    message: 'The run history is unavailable',
+    detail: `Runs work, but they are not kept and cannot be exported. ${reason[0].toUpperCase()}${reason.slice(1)}.`,
+  }).catch((e: Error) => log(`the warning about the history could not be shown: ${e.message}`));
 }

@@ -2,7 +2,7 @@
 // on machines that cannot download it), says so in one line and starts the browser shell
 // instead, opening the system browser at its address (printed either way).
 //   npm start [-- --browser] [--port N] [--db PATH] [--no-open]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runShell } from '../shell/shell-main';
 import { checkElectron, realProbe } from './electron-binary';
@@ -15,6 +15,9 @@ async function main(argv: string[]): Promise<void> {
   const distRoot = path.resolve(__dirname, '..', '..');
   const electron = forceBrowser ? { ok: false as const, reason: 'asked for the browser (--browser)' } : checkElectron(realProbe(distRoot));
   if (electron.ok) {
+    // The history's SQLite build for Electron (kept apart from Node's): fetched once where it
+    // can be; where it cannot, that script says so in one line and the app runs without history.
+    spawnSync(process.execPath, [path.join(distRoot, '..', 'build', 'electron-sqlite.mjs'), '--quiet'], { stdio: 'inherit' });
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE;
     const child = spawn(electron.binary, [electron.entry, ...rest], { stdio: 'inherit', env });

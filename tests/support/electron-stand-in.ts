@@ -394,6 +394,7 @@ export const dialog = {
   nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
   saves: [] as { window: unknown; options: Record<string, unknown> }[],
   errorBoxes: [] as { title: string; content: string }[],
+  messageBoxes: [] as { window: unknown; options: Record<string, unknown> }[],
   async showSaveDialog(a: unknown, b?: Record<string, unknown>): Promise<{ canceled: boolean; filePath: string }> {
     if (!app.isReady()) throw new Error('dialog module can only be used after app is ready');
     const [window, options] = b === undefined ? [null, a as Record<string, unknown>] : [a, b];
@@ -401,6 +402,13 @@ export const dialog = {
     return { ...this.nextSave };
   },
   showErrorBox(title: string, content: string): void { this.errorBoxes.push({ title, content }); },
+  /** Answers as if the first button (OK) was pressed. */
+  async showMessageBox(a: unknown, b?: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+    if (!app.isReady()) throw new Error('dialog module can only be used after app is ready');
+    const [window, options] = b === undefined ? [null, a as Record<string, unknown>] : [a, b];
+    this.messageBoxes.push({ window, options });
+    return { response: 0, checkboxChecked: false };
+  },
 };
 
 export const shell = {
@@ -666,6 +674,7 @@ export const standIn = {
     dialog.nextSave = { canceled: true, filePath: '' };
     dialog.saves.length = 0;
     dialog.errorBoxes.length = 0;
+    dialog.messageBoxes.length = 0;
     shell.opened.length = 0;
     utilityProcess.goneOrder = 'before-exit';
     utilityProcess.chunkBytes = 0;

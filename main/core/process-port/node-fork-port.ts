@@ -15,6 +15,24 @@ import { workerEntryPath } from './worker-entry';
 export const CHANNEL_FD = 3;
 export const CHANNEL_ENV = 'PROCESS_LAB_CHANNEL_FD';
 
+/**
+ * What a worker process inherits of its host's environment: what a Node process needs to run
+ * (the path, temporary folders, locale and time zone, Windows' system folders), never the
+ * rest (tokens, proxies, NODE_OPTIONS, ELECTRON_* switches, whatever the user's shell exported).
+ */
+export const WORKER_ENV_KEPT: readonly string[] = ['PATH', 'SystemRoot', 'WINDIR', 'TEMP', 'TMP', 'TMPDIR', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+
+export function workerEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  // Always one entry of ours: Electron gives a utility process the whole parent environment
+  // when `env` is empty.
+  const env: Record<string, string> = { PROCESS_LAB_WORKER: '1' };
+  for (const name of WORKER_ENV_KEPT) {
+    const value = from[name];
+    if (typeof value === 'string') env[name] = value;
+  }
+  return env;
+}
+
 class ForkedWorker implements WorkerHandle {
   exited = false;
   private exitListeners: ExitListener[] = [];
@@ -66,7 +84,8 @@ export class NodeForkPort implements ProcessPort {
   start(): Promise<WorkerHandle> {
     const child = spawn(process.execPath, [...workerExecArgv(this.heapMb), this.entry], {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, [CHANNEL_ENV]: String(CHANNEL_FD) },
+      // Only the environment a worker needs, not the host's own (tokens, NODE_OPTIONS, ...).
+      env: { ...workerEnvironment(), [CHANNEL_ENV]: String(CHANNEL_FD) },
     });
     return new Promise((resolve, reject) => {
       child.once('spawn', () => resolve(new ForkedWorker(child, child.stdio[CHANNEL_FD] as Socket)));

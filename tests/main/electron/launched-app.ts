@@ -11,6 +11,11 @@ import type { LabClient } from '../../../shared/contract';
 import { standIn, type BrowserWindowStandIn } from '../../support/electron-stand-in';
 
 export const PRELOAD_BUNDLE = path.resolve(__dirname, '../../../dist/preload/preload.bundle.js');
+/**
+ * The stand-in runs Electron's main process in Node, so the SQLite build that fits it is
+ * Node's own (what the app would have for Electron is build/native/electron-<ABI>-...).
+ */
+export const NODE_SQLITE_BUILD = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 
 export interface TestApp {
   lab: LaunchedApp;
@@ -35,7 +40,7 @@ export function rendererFolder(): string {
   return root;
 }
 
-export async function startTestApp(options: { rendererRoot?: string; singleInstanceLock?: boolean } = {}): Promise<TestApp | null> {
+export async function startTestApp(options: { rendererRoot?: string; singleInstanceLock?: boolean; sqliteBinding?: string } = {}): Promise<TestApp | null> {
   standIn.reset();
   const userData = mkdtempSync(path.join(os.tmpdir(), 'lab-user-data-'));
   const documents = mkdtempSync(path.join(os.tmpdir(), 'lab-documents-'));
@@ -45,7 +50,7 @@ export async function startTestApp(options: { rendererRoot?: string; singleInsta
   const rendererRoot = options.rendererRoot ?? rendererFolder();
   const signals = new EventEmitter();
   const logs: string[] = [];
-  const launching = launchApp({ rendererRoot, preload: PRELOAD_BUNDLE, signals, log: (l) => logs.push(l), warmWorkers: 1 });
+  const launching = launchApp({ rendererRoot, preload: PRELOAD_BUNDLE, signals, log: (l) => logs.push(l), warmWorkers: 1, sqliteBinding: options.sqliteBinding ?? NODE_SQLITE_BUILD });
   standIn.app.makeReady();
   const lab = await launching;
   if (!lab) return null;

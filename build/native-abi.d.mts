@@ -1,0 +1,1 @@
+export declare function nativeModuleAbi(file: string): number | null;

@@ -1,0 +1,1 @@
+export declare function requireClosure(entry: string): { files: string[]; packages: string[] };
