@@ -63,17 +63,19 @@ async function stop(w: WorkerHandle): Promise<void> {
 }
 
 describe.each([
-  ['NodeForkPort (CLI, browser shell)', (entry: string): ProcessPort => new NodeForkPort(entry)],
-  ['UtilityProcessPort (desktop app)', (entry: string): ProcessPort => new UtilityProcessPort({ entry })],
-])('%s', (_name, makePort) => {
+  // Each port's own channel: fd 3 named for the Node port; the utility stand-in runs on Node's
+  // fork, whose IPC stands for Electron's parentPort.
+  ['NodeForkPort (CLI, browser shell)', (entry: string): ProcessPort => new NodeForkPort(entry), ['PROCESS_LAB_CHANNEL_FD']],
+  ['UtilityProcessPort (desktop app)', (entry: string): ProcessPort => new UtilityProcessPort({ entry }), ['NODE_CHANNEL_FD', 'NODE_CHANNEL_SERIALIZATION_MODE']],
+])('%s', (_name, makePort, channelEnv) => {
   it('gives a worker only PATH, temporary folders, locale and time zone, and no secret', async () => {
     const w = await makePort(workerEntryPath()).start();
     pids.push(w.pid);
     try {
       const environ = readFileSync(`/proc/${w.pid}/environ`, 'utf8').split('\0').filter(Boolean);
       const names = environ.map((e) => e.slice(0, e.indexOf('=')));
-      // Besides ours, only the fd of the worker's channel to the host.
-      const allowed = [...WORKER_ENV_KEPT, 'PROCESS_LAB_WORKER', 'PROCESS_LAB_CHANNEL_FD'];
+      // Besides ours, only what names the worker's channel to the host.
+      const allowed = [...WORKER_ENV_KEPT, 'PROCESS_LAB_WORKER', ...channelEnv];
       for (const n of names) expect(allowed, n).toContain(n);
       expect(environ).toContain('PROCESS_LAB_WORKER=1');
       expect(environ).toContain(`PATH=${process.env.PATH}`);
