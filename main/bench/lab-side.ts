@@ -2,6 +2,7 @@
 // parent program measured.
 import type { LabHost } from '../core/runs/lab-host';
 import type { Measurement } from '../scenarios/internal/bench-workloads';
+import { resultNote } from '../../shared/event-values';
 
 export interface LabResult { m: Measurement; events: number; hostCpuUs: number }
 
@@ -14,7 +15,7 @@ export async function runLab(host: LabHost, metric: string, n: number, procs: nu
   // run longer than the cap, the run's record no longer holds it.
   let m: Measurement | undefined;
   run.onEvents((batch) => {
-    for (const e of batch) if (e.kind === 'note' && e.op === 'result' && e.arg === 'bench') m = JSON.parse(e.text ?? 'null') as Measurement;
+    for (const e of batch) { const r = resultNote(e); if (r && r[0] === 'bench') m = r[1] as Measurement; }
   });
   const report = await run.done;
   const cpu = process.cpuUsage(cpu0);

@@ -5,6 +5,7 @@ import type { RunRecord } from '../core/runs/run-record';
 import type { Event } from '../worker/handles';
 import { completion, endingOf } from './judging';
 import type { Scenario } from './scenario';
+import { returned } from '../../shared/event-values';
 
 type Saw = 'set' | 'unset';
 interface WaitFacts { pid: number; saw: Saw | null; beganUs: number; returnedUs: number | null; endSeq: number | null }
@@ -16,7 +17,7 @@ function waitOf(run: RunRecord, name: string): WaitFacts | null {
   const begin = evs.find((e) => e.ph === 'B' || e.ph === 'X');
   if (pid === undefined || !begin) return null;
   const end = begin.ph === 'X' ? begin : evs.find((e) => e.ph === 'E' && e.seq > begin.seq);
-  const saw = end ? (end.res === 'true' ? 'set' : 'unset') : null;
+  const saw = end ? (returned(end) === true ? 'set' : 'unset') : null;
   return { pid, saw, beganUs: begin.t, returnedUs: end?.t ?? null, endSeq: end?.seq ?? null };
 }
 

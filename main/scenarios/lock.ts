@@ -5,6 +5,7 @@ import type { Lab } from '../worker/lab';
 import type { Lock, ManagerList } from '../worker/handles';
 import { completion, endingOf, safety } from './judging';
 import type { Scenario } from './scenario';
+import { argOf } from '../../shared/event-values';
 
 type Chunk = [pid: number, piece: string];
 /** A short pause between two pieces, so the other workers get a turn. */
@@ -63,7 +64,9 @@ export const lock: Scenario = {
     const lines: { text: string; pids: Set<number> }[] = [];
     let cur = { text: '', pids: new Set<number>() };
     for (const e of appends) {
-      const [pid, piece] = JSON.parse(e.arg ?? '[]') as Chunk;
+      const x = argOf(e, 0, 'ManagerList');
+      if (!x.ok) continue;
+      const [pid, piece] = x.value as Chunk;
       if (piece === '\n') { lines.push(cur); cur = { text: '', pids: new Set() }; continue; }
       cur.text += piece;
       cur.pids.add(pid);

@@ -5,6 +5,7 @@ import { managerDictMeta } from '../../shared/scenarios/manager-dict';
 import type { ManagerDict } from '../worker/handles';
 import { completion, endingOf } from './judging';
 import type { Scenario } from './scenario';
+import { argOf } from '../../shared/event-values';
 
 /** The dict as Python prints it: {0: 0, 1: 2}. */
 const show = (entries: [string | number, number][]) => `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
@@ -34,7 +35,7 @@ export const managerDict: Scenario = {
     const expected = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), i * 2]));
     const final = run.results().dict as Record<string, number> | undefined;
     const sets = run.ops('d', 'set');
-    const writeOrder = sets.map((e) => (JSON.parse(e.arg ?? '[]') as [number, number])[0]);
+    const writeOrder = sets.map((e) => argOf(e, 0, 'ManagerDict')).filter((a) => a.ok).map((a) => (a as { value: number }).value);
     const read = run.ops('d', 'entries').find((e) => e.pid === rootPid);
     const lastJoin = run.events.filter((e) => e.kind === 'op' && e.op === 'join' && e.pid === rootPid && (e.ph === 'X' || e.ph === 'E')).pop();
     const late = read ? sets.filter((e) => e.seq > read.seq) : sets;

@@ -7,16 +7,19 @@ import type { RunRecord } from '../core/runs/run-record';
 import type { Connection } from '../worker/handles';
 import { completion, endingOf } from './judging';
 import type { Scenario } from './scenario';
+import { argOf, errorOf, valueOf } from '../../shared/event-values';
 
 /** What one process sent and received on one pipe, from the kernel's events. */
-function traffic(run: RunRecord, pipe: string, name: string): { pid: number; sent: unknown[]; got: string[]; gotAt: LabEvent[] } {
+function traffic(run: RunRecord, pipe: string, name: string): { pid: number; sent: unknown[]; got: LabEvent[]; gotAt: LabEvent[] } {
   const pid = run.processes.find((p) => p.name === name)?.pid ?? -1;
   const mine = run.ops(pipe).filter((e) => e.pid === pid);
-  const sent = mine.filter((e) => e.op === 'send').map((e) => (JSON.parse(e.arg ?? 'null') as [number, unknown])[1]);
+  const sent = mine.filter((e) => e.op === 'send' && e.ph !== 'B' && !errorOf(e)).map((e) => argOf(e, 1, 'Pipe')).filter((a) => a.ok).map((a) => (a as { value: unknown }).value);
   const gotAt = mine.filter((e) => e.op === 'recv' && (e.ph === 'X' || e.ph === 'E'));
-  return { pid, sent, got: gotAt.map((e) => e.res ?? ''), gotAt };
+  return { pid, sent, got: gotAt, gotAt };
 }
-const parse = (res: string | undefined): unknown => (res?.startsWith('EOFError') ? 'EOFError' : JSON.parse(res ?? 'null'));
+/** What a recv returned, or the error it raised ('EOFError'). */
+const parse = (e: LabEvent): unknown => { const err = errorOf(e); if (err) return err.code; const v = valueOf(e); return v.ok ? v.value : null; };
+const shown = (e: LabEvent): string => { const err = errorOf(e); return err ? `${err.code}: ${err.message}` : JSON.stringify(parse(e)); };
 
 export const pipe: Scenario = {
   meta: pipeMeta,
@@ -61,7 +64,7 @@ export const pipe: Scenario = {
     const talkerGot = talker.got.length ? parse(talker.got[0]) : null;
     const eof = parent1.gotAt[1];
     const close = run.ops('pipe1', 'close').find((e) => e.pid === sender.pid);
-    const recvAfterClose = eof ? parse(eof.res) : null;
+    const recvAfterClose = eof ? parse(eof) : null;
     const everyone = run.processes;
     return {
       invariants: [
@@ -73,7 +76,7 @@ export const pipe: Scenario = {
           { reached: talker.got.length > 0, point: 'before the talker received the reply', involved: everyone }),
         completion(end, 'eof-after-close', 'once the sender closed its end and its message was read, recv() raises EOFError',
           recvAfterClose === 'EOFError' && !!close && eof.seq > close.seq,
-          eof ? `the second recv() ended with ${eof.res}${close ? `, after the sender's close` : ', but the sender never closed'}` : 'no second recv()',
+          eof ? `the second recv() ended with ${shown(eof)}${close ? `, after the sender's close` : ', but the sender never closed'}` : 'no second recv()',
           { reached: !!eof, point: 'before the parent\'s second recv() returned', involved: everyone }),
       ],
       result: { parentGot, talkerGot, recvAfterClose },

@@ -7,6 +7,7 @@ import type { Lab } from '../worker/lab';
 import { defaultChunksize } from '../worker/pool';
 import { completion, endedOtherwise, endingOf, safety } from './judging';
 import type { Scenario } from './scenario';
+import { argOf } from '../../shared/event-values';
 
 const double = (x: number) => x * 2;
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
@@ -45,9 +46,11 @@ export const poolMap: Scenario = {
     const whoRan: Record<string, number> = {};
     const chunkRuns = new Array<number>(chunks).fill(0);
     for (const e of puts) {
-      const m = /^\[(\d+),(\d+),(true|false),/.exec(e.arg ?? '');
-      if (!m || m[3] !== 'true') continue;
-      const c = Number(m[2]);
+      const item = argOf(e, 0, 'Queue');
+      const r = item.ok ? item.value as unknown[] : undefined;
+      // [job, chunk, ok, values, pid] (a result sent in parts: [..., part, parts], counted once, at its first part)
+      if (!Array.isArray(r) || r[2] !== true || (r.length > 5 && r[5] !== 0)) continue;
+      const c = Number(r[1]);
       chunkRuns[c]++;
       tasksPerWorker[e.pid]++;
       for (let x = c * cs; x < Math.min(n, (c + 1) * cs); x++) whoRan[x] = e.pid;

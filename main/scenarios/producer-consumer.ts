@@ -7,6 +7,7 @@ import { putsOn, takesFrom } from './queue-events';
 import type { ProcessRecord } from '../../shared/run-report';
 import { completion, eachProcess, endingOf, howEnded, safety } from './judging';
 import type { Scenario } from './scenario';
+import { errorOf, returned } from '../../shared/event-values';
 
 type Ending = 'daemon' | 'poison-pill' | 'joinable' | 'none';
 const LISTS = [
@@ -24,12 +25,12 @@ function consoleHolders(run: RunRecord): { acquisitions: number; problems: strin
   let acquisitions = 0;
   const problems: string[] = [];
   for (const e of run.ops('console')) {
-    if (e.op === 'acquire' && e.ph !== 'B' && e.res === 'true') {
+    if (e.op === 'acquire' && e.ph !== 'B' && returned(e) === true) {
       acquisitions++;
       if (holder !== null) problems.push(`pid ${e.pid} acquired it while pid ${holder} held it`);
       if (e.state?.owner !== e.pid) problems.push(`after pid ${e.pid}'s acquire the owner was ${e.state?.owner}`);
       holder = e.pid;
-    } else if (e.op === 'release' && e.res === 'null') {
+    } else if (e.op === 'release' && !errorOf(e)) {
       if (holder !== e.pid) problems.push(`pid ${e.pid} released it while pid ${holder} held it`);
       holder = null;
     }
@@ -157,7 +158,7 @@ export const producerConsumer: Scenario = {
         `${consumers.length} end markers, ${consumers.length} clean exits`, { point: 'before every consumer had taken its end marker' }));
     }
     if (ending === 'joinable') {
-      const dones = run.ops('names', 'task_done').filter((e) => e.res === 'null').length;
+      const dones = run.ops('names', 'task_done').filter((e) => !errorOf(e)).length;
       const joins = run.ops('names', 'join').filter((e) => e.ph !== 'B');
       const ok = dones === expected.length && joins.length === (params.producers as number) && joins.every((e) => e.state?.unfinished === 0);
       invariants.push(completion(end, 'all-done-before-join', 'task_done() once per name, and each producer\'s join() returned with no name unfinished', ok,

@@ -4,6 +4,7 @@ import { semaphorePoolMeta } from '../../shared/scenarios/semaphore-pool';
 import type { Lock, ManagerList, Semaphore } from '../worker/handles';
 import { completion, endingOf, safety } from './judging';
 import type { Scenario } from './scenario';
+import { argOf } from '../../shared/event-values';
 
 const show = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
 
@@ -46,7 +47,9 @@ export const semaphorePool: Scenario = {
     const activations: Record<string, number> = {};
     for (let i = 0; i < (params.jobs as number); i++) activations[String(i)] = 0;
     for (const e of appends) {
-      const name = JSON.parse(e.arg ?? 'null') as string;
+      const x = argOf(e, 0, 'ManagerList');
+      if (!x.ok) continue;
+      const name = String(x.value);
       activations[name] = (activations[name] ?? 0) + 1;
     }
     const wrong = Object.entries(activations).filter(([, n]) => n !== 1);

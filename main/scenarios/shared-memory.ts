@@ -7,6 +7,7 @@ import type { Event, Semaphore, SharedArray, Value } from '../worker/handles';
 import type { Lab } from '../worker/lab';
 import { completion, endingOf, safety } from './judging';
 import type { Scenario } from './scenario';
+import { resultNote, returned } from '../../shared/event-values';
 
 /** A per-process global, like the seed's `count`: every process loads this module afresh. */
 let count = 0;
@@ -81,7 +82,7 @@ export const sharedMemory: Scenario = {
     const end = endingOf(run);
     const { procs: p, raceIncrements: n, useLock } = params as { procs: number; raceIncrements: number; useLock: boolean };
     const rootPid = run.root()?.pid;
-    const seen = run.events.filter((e) => e.kind === 'note' && e.op === 'result' && e.arg?.startsWith('seen:')).map((e) => JSON.parse(e.text!) as Seen);
+    const seen = run.events.map(resultNote).filter((r): r is [string, unknown] => !!r && r[0].startsWith('seen:')).map((r) => r[1] as Seen);
     const parent = (label: string) => seen.find((s) => s.pid === rootPid && s.label === label);
     const last = parent('parent end');
     // The parent's last look at the Value and Array is the point the final-value properties talk about.
@@ -142,7 +143,7 @@ function staleWrites(run: RunRecord): { lost: number; byPid: Map<number, number>
   let current = 0;
   let lost = 0;
   for (const e of run.ops('value')) {
-    if (e.op === 'get') lastRead.set(e.pid, Number(e.res));
+    if (e.op === 'get' && returned(e) !== undefined) lastRead.set(e.pid, Number(returned(e)));
     const read = lastRead.get(e.pid);
     if (e.op === 'set' && read !== undefined) {
       lost += current - read;

@@ -6,6 +6,7 @@ import { takesFrom } from './queue-events';
 import type { ProcessRecord } from '../../shared/run-report';
 import { completion, eachProcess, endingOf } from './judging';
 import type { Scenario } from './scenario';
+import { errorOf } from '../../shared/event-values';
 
 /** A task: multiply a by b. The pill is null. */
 interface Task { a: number; b: number }
@@ -61,7 +62,7 @@ export const taskQueue: Scenario = {
     const pills: Record<string, number> = {};
     const pillsOf = (c: ProcessRecord) => took.filter((t) => t.pid === c.pid && t.value === null);
     for (const c of consumers) pills[c.name] = pillsOf(c).length;
-    const dones = run.ops('tasks', 'task_done').filter((e) => e.res === 'null');
+    const dones = run.ops('tasks', 'task_done').filter((e) => !errorOf(e));
     const joinEnd = run.ops('tasks', 'join').find((e) => e.pid === parent && e.ph !== 'B');
     const before = joinEnd ? dones.filter((e) => e.seq < joinEnd.seq).length : 0;
     const want = n + consumers.length;

@@ -138,13 +138,14 @@ export class Lab {
       namespace: (o: Named = {}) => this.create(new Namespace(this.k, this.newId()), o),
     };
   }
+  /** A shared number; like Python's Value, it comes with its own lock unless `lock: false`. */
   value(initial: number, o: { lock?: boolean; name?: string } = {}): Value {
-    const lock = o.lock === false ? null : this.lock();
-    return this.create(new Value(this.k, this.newId(), lock), { value: initial, name: o.name });
+    const lock = o.lock === false ? null : new Lock(this.k, this.newId());
+    return this.create(new Value(this.k, this.newId(), lock), { value: initial, name: o.name, ...(lock ? { ownLockId: lock.id } : {}) });
   }
   array(items: number[], o: { lock?: boolean; name?: string } = {}): SharedArray {
-    const lock = o.lock === false ? null : this.lock();
-    return this.create(new SharedArray(this.k, this.newId(), lock), { items, name: o.name });
+    const lock = o.lock === false ? null : new Lock(this.k, this.newId());
+    return this.create(new SharedArray(this.k, this.newId(), lock), { items, name: o.name, ...(lock ? { ownLockId: lock.id } : {}) });
   }
   /** A duplex pipe: two connected ends. */
   pipe(o: { name?: string } = {}): [Connection, Connection] {

@@ -28,6 +28,8 @@ export const objectInfoSchema = z.object({
   kind: objectKindSchema.exclude(['Process']),
   /** Display name, unique in the run: the `obj` of every event on it. */
   label: z.string(),
+  /** The id programs know it by: a handle in an event's args ({ $lab, id }) names it so. */
+  id: z.string().optional(),
   /** Queue, JoinableQueue: the most items it holds (0 = unbounded). */
   maxsize: z.number().optional(),
   /** Semaphore: its initial value; Value: its first value. */
@@ -40,6 +42,8 @@ export const objectInfoSchema = z.object({
   partOf: z.string().optional(),
   /** Array: its length; ManagerList: its first length. */
   length: z.number().optional(),
+  /** Array, ManagerList: its first items (bounded: shared/values.ts). */
+  items: z.array(z.unknown()).optional(),
 });
 
 /** What a `created` lifecycle event says about the new process. */

@@ -18,13 +18,21 @@ export class EventRecorder {
 
   get count(): number { return this.seq; }
 
-  /** Records an event now, or at `atUs` when the caller measured its start already. */
-  record(draft: EventDraft, atUs?: number): void {
+  /**
+   * A seq for an event recorded a little later, within the same turn: an operation's own event
+   * (its items and wakes need its seq first) and the wakes it causes. Every reserved seq is
+   * recorded, in the order reserved, so seqs stay dense and batches stay in seq order.
+   */
+  reserve(): number { return ++this.seq; }
+
+  /** Records an event now (or at `atUs`, when the caller measured its start), with a reserved `seq` if given. */
+  record(draft: EventDraft, atUs?: number, seq?: number): LabEvent {
     const e = draft as LabEvent;
-    e.seq = ++this.seq;
+    e.seq = seq || ++this.seq;
     e.t = atUs ?? this.nowUs();
     this.batch.push(e);
     if (!this.scheduled) { this.scheduled = true; setImmediate(this.flush); }
+    return e;
   }
 
   readonly flush = (): void => {

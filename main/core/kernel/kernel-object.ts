@@ -1,12 +1,15 @@
 // What every shared object in the kernel looks like to the dispatcher.
-import type { ObjectKind, ObjectState } from '../../../shared/events';
+import type { ObjectInfo, ObjectKind, ObjectState } from '../../../shared/events';
 import { LIMIT_ERROR, MAX_RESULT_BYTES, MAX_TIMEOUT_MS, fmt, type CapName } from '../../protocol/limits';
 import { measureJson } from '../../protocol/json-size';
 import type { WireError } from '../../protocol/worker-protocol';
 import type { Waiter } from './waiter';
 
-/** What an operation did: answered at once, failed, or blocked the caller. */
-export type OpOutcome = { value: unknown } | { error: WireError } | { blocked: Waiter };
+/**
+ * What an operation did: answered at once (with `item`, the seq of the put/send that produced
+ * what a get/recv returns), failed, or blocked the caller.
+ */
+export type OpOutcome = { value: unknown; item?: number } | { error: WireError } | { blocked: Waiter };
 
 export interface OpContext {
   pid: number;
@@ -20,6 +23,9 @@ export interface OpContext {
    * UTF-8 bytes): objects keep it as the size of what they store, instead of walking it again.
    */
   argBytes: number;
+  /** The seq of this operation's own event (0 when operations are not recorded): an item put
+   *  or sent now carries it, so the get/recv that takes it can name it. */
+  seq: number;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface KernelObject {
   readonly label: string;
   readonly ops: Record<string, OpHandler>;
   state(): ObjectState;
+  /** Its kind, name and limits, for its 'create' event. */
+  info(): ObjectInfo;
 }
 
 export function err(code: string, message: string): { error: WireError } {

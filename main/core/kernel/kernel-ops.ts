@@ -41,12 +41,16 @@ export class KernelOps {
     create: (ctx, [kind, id, opts]) => {
       if (!isHandleKind(kind)) return err('BadArgument', `cannot create ${summarize(kind)}`);
       if (typeof id !== 'string' || this.k.objects.has(id)) return err('BadArgument', `object id ${summarize(id)} is missing or already used`);
-      if (this.k.objects.size + (kind === 'Condition' ? 2 : 1) > MAX_OBJECTS_PER_RUN) {
+      const o = (opts ?? {}) as CreateOptions;
+      const owned = kind === 'Condition' ? !o.lockId : (kind === 'Value' || kind === 'Array') && typeof o.ownLockId === 'string';
+      if (this.k.objects.size + (owned ? 2 : 1) > MAX_OBJECTS_PER_RUN) {
         throw new LimitError('objects', `the run has ${fmt(this.k.objects.size)} shared objects, the most one run may create (MAX_OBJECTS_PER_RUN = ${fmt(MAX_OBJECTS_PER_RUN)}); no ${kind} was created`);
       }
-      const obj = this.k.factory.create(kind, id, (opts ?? {}) as CreateOptions);
-      this.k.register(obj);
-      this.k.record({ pid: ctx.pid, ph: 'X', kind: 'op', obj: obj.label, op: 'create', arg: kind, state: obj.state() });
+      // A lock the object owns comes first, created visibly like any other object.
+      for (const obj of this.k.factory.create(kind, id, o)) {
+        this.k.register(obj);
+        this.k.recordCreate(ctx.pid, obj);
+      }
       return { value: null };
     },
 
@@ -56,7 +60,8 @@ export class KernelOps {
       const long = line.length > MAX_PRINT_LINE_CHARS;
       const kept = long ? cutLine(line) : line;
       this.k.limits.spendText(kept.length);
-      this.k.record({ pid: ctx.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: kept });
+      // A line printed to stderr is the worker's traceback of an error the program raised.
+      this.k.record(stream === 'stderr' ? { pid: ctx.pid, ph: 'I', kind: 'error', op: 'traceback', text: kept } : { pid: ctx.pid, ph: 'I', kind: 'print', text: kept });
       if (long) throw new LimitError('print-line', `print(): a line of ${fmt(line.length)} characters was cut at ${fmt(MAX_PRINT_LINE_CHARS)}, the longest line a run keeps (MAX_PRINT_LINE_CHARS)`);
       return { value: null };
     },
@@ -66,7 +71,7 @@ export class KernelOps {
       if (typeof key !== 'string' || key.length > 200) throw new ArgError('result key must be a string of at most 200 characters');
       const text = JSON.stringify(value ?? null);
       this.k.limits.spendText(text.length);
-      this.k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'result', arg: key, text });
+      this.k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'result', args: [key], text });
       return { value: null };
     },
 
@@ -177,9 +182,9 @@ export class KernelOps {
     w.objId = 'kernel';
     w.kernelPending = true;
     parent.pendingSpawns++;
-    k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed).then(
-      // Like fork() returning, spawn() answers once the child's program is running.
-      (c) => { parent.pendingSpawns--; k.whenStarted(c, () => w.wake({ pid: c.pid, name: c.name })); this.advanceExit(parent); },
+    k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed, ctx.seq).then(
+      // Like fork() returning, spawn() answers once the child's program is running; its cause is the child's creation.
+      (c) => { parent.pendingSpawns--; k.whenStarted(c, () => k.withCause(c.createdSeq, () => w.wake({ pid: c.pid, name: c.name }))); this.advanceExit(parent); },
       (e: Error) => {
         parent.pendingSpawns--;
         if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message });

@@ -2,6 +2,8 @@
 // turns every worker call into an operation and an event. It knows nothing of Electron:
 // processes come from a WarmPool over a ProcessPort.
 import type { LabEvent } from '../../../shared/events';
+import { normalizeArgs } from '../../../shared/op-args';
+import { bounded } from '../../../shared/values';
 import {
   MAX_BATCH_BYTES, MAX_EVENTS_PER_SECOND, MAX_ITEM_BYTES, MAX_NESTING,
   MAX_PRINT_LINE_CHARS, MAX_REFUSALS_PER_PROCESS, MAX_TIMEOUT_MS, fmt,
@@ -15,7 +17,6 @@ import { KernelOps } from './kernel-ops';
 import { LimitGuard, cutLine } from './limit-guard';
 import { Pacer } from './pacer';
 import { ObjectFactory } from './object-factory';
-import { KCondition } from './objects/condition';
 import { ProcessEntry } from './process-entry';
 import { decodeWorkerMessage } from './validate-worker-message';
 import { Waiter, type WaiterHost } from './waiter';
@@ -73,6 +74,9 @@ export class Kernel implements WaiterHost {
   private deferred: (() => void)[] | null = null;
   /** When the operation being dispatched began: its event time and its timeouts' origin. */
   private opStartUs: number | undefined;
+  /** The seq of the event that causes what happens now (the operation being dispatched, an
+   *  exit being handled, a child's creation): the wakes recorded now name it as their cause. */
+  private cause: number | undefined;
   pendingSpawns = 0;
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
@@ -97,8 +101,9 @@ export class Kernel implements WaiterHost {
 
   // ---- processes -------------------------------------------------------------------
 
+  /** `spawnSeq`: the seq of the parent's spawn call, the cause of the child's creation. */
   async startProcess(parent: ProcessEntry | null, program: string, args: unknown[],
-    o: { name?: string; daemon: boolean }, seed: number): Promise<ProcessEntry> {
+    o: { name?: string; daemon: boolean }, seed: number, spawnSeq = 0): Promise<ProcessEntry> {
     this.pendingSpawns++;
     let worker: WorkerHandle;
     try { worker = await this.opts.takeWorker(); } finally { this.pendingSpawns--; }
@@ -111,7 +116,11 @@ export class Kernel implements WaiterHost {
     worker.onMessage((m) => this.handleMessage(p, m));
     worker.onOutput((stream, text) => this.onStrayOutput(p, stream, text));
     worker.onExit((code, signal) => this.onExit(p, code, signal));
-    this.record({ pid, ph: 'I', kind: 'life', life: 'created', obj: `proc:${pid}`, arg: program, res: name });
+    const created = this.recorder.record({
+      pid, ph: 'I', kind: 'life', life: 'created', obj: `proc:${pid}`,
+      proc: { name, program, parentPid: p.parentPid, daemon: o.daemon }, ...(spawnSeq ? { cause: spawnSeq } : {}),
+    });
+    p.createdSeq = created.seq;
     const info: StartInfo = {
       runId: this.opts.runId, scenario: this.opts.scenario, program, args, pid, name,
       parentPid: p.parentPid, daemon: o.daemon, seed, timeUnitMs: this.opts.timeUnitMs, params: this.opts.params,
@@ -146,13 +155,14 @@ export class Kernel implements WaiterHost {
     p.how = p.exitHow(code, signal);
     const failed = p.how === 'crashed' || p.how === 'raised' || (p.how === 'exit' && code !== 0);
     if (failed) this.crashed.push(p.pid);
-    this.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'exited', obj: `proc:${p.pid}`, exitCode: code, signal, how: p.how });
+    const exited = this.recorder.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'exited', obj: `proc:${p.pid}`, exitCode: code, signal, how: p.how });
     // A crash is news at once (the run goes on, as Python's other processes do).
     if (p.how === 'crashed') {
       const what = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'crash', text: `${p.name} (pid ${p.pid}) ${what} before its program finished` });
     }
-    this.kops.onProcessExit(p);
+    // Joins it ends and its parent's exit it lets go on are caused by this exit.
+    this.withCause(exited.seq, () => this.kops.onProcessExit(p));
     this.scheduleHangCheck();
     if (this.liveCount === 0 && this.pendingSpawns === 0) this.finish({ kind: 'all-exited' });
   }
@@ -167,7 +177,7 @@ export class Kernel implements WaiterHost {
         this.refuse(p, e as LimitError, 0, { obj: stream, tellWorker: false });
         return;
       }
-      this.record({ pid: p.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: kept, op: stream });
+      this.record({ pid: p.pid, ph: 'I', kind: stream === 'stderr' ? 'error' : 'print', text: kept, stream: stream === 'stderr' ? 'stderr' : 'stdout' });
     }
   }
 
@@ -250,7 +260,7 @@ export class Kernel implements WaiterHost {
     const n = this.limits.count(p.pid, e.cap, error.code, e.message);
     p.refusals++;
     if (n <= LOGGED_REFUSALS) {
-      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', obj: o.obj, arg: o.op, text: `${error.code}: ${e.message}${n === LOGGED_REFUSALS ? ' (further refusals of this kind are counted, not shown)' : ''}` });
+      this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', obj: o.obj, ...(o.op ? { args: [o.op] } : {}), text: `${error.code}: ${e.message}${n === LOGGED_REFUSALS ? ' (further refusals of this kind are counted, not shown)' : ''}` });
     }
     // It knew when it raised the error itself (tellWorker false), or its message acknowledged the batch that told it.
     const knew = o.tellWorker === false || this.currentAck === undefined || this.currentAck >= p.toldSeq;
@@ -283,30 +293,31 @@ export class Kernel implements WaiterHost {
       this.refuse(p, e, callId, { obj: obj?.label ?? objId, op });
       return;
     }
-    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID, size.bytes);
+    // The operation's own event gets its seq first: what it puts carries it, what it wakes names it.
+    const recorded = this.recordOps && !(isKernel && this.kops.silent.has(op));
+    const seq = recorded ? this.recorder.reserve() : 0;
+    const ctx = this.context(p, callId, obj?.id ?? KERNEL_ID, size.bytes, seq);
     const startUs = this.recorder.nowUs();
     this.opStartUs = startUs;
     this.deferred = [];
+    const outerCause = this.cause;
+    if (seq) this.cause = seq;
     let outcome: OpOutcome;
+    let refused: LimitError | undefined;
     try {
       outcome = handler(ctx, args);
     } catch (e) {
-      if (e instanceof LimitError) {
-        const deferred = this.deferred;
-        this.deferred = null;
-        this.opStartUs = undefined;
-        this.refuse(p, e, callId, { obj: obj?.label ?? objId, op });
-        for (const run of deferred) run();
-        return;
-      }
+      if (e instanceof LimitError) refused = e;
       const code = e instanceof ArgError ? e.code : (e as Error).name === 'TypeError' ? 'TypeError' : 'KernelError';
       outcome = { error: { code, message: (e as Error).message } };
     }
     const deferred = this.deferred;
     this.deferred = null;
     this.opStartUs = undefined;
-    if (this.recordOps && !(isKernel && this.kops.silent.has(op))) this.recordOp(p, obj, op, args, outcome, startUs);
-    if ('blocked' in outcome) {
+    if (seq) this.recordOp(seq, p, obj, op, args, outcome, startUs);
+    if (refused) {
+      this.refuse(p, refused, callId, { obj: obj?.label ?? objId, op });
+    } else if ('blocked' in outcome) {
       const w = outcome.blocked;
       p.waiters.add(w);
       p.state = w.op === 'sleep' ? 'sleeping' : 'blocked';
@@ -317,51 +328,104 @@ export class Kernel implements WaiterHost {
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op, obj: obj?.label, text: `${outcome.error.code}: ${outcome.error.message}` });
     }
     for (const run of deferred) run();
+    this.cause = outerCause;
   }
 
-  private recordOp(p: ProcessEntry, obj: KernelObject | undefined, op: string, args: unknown[], o: OpOutcome, atUs: number): void {
+  /** A call's own event (format 2): its args in the operation's shape, and what it did. */
+  private recordOp(seq: number, p: ProcessEntry, obj: KernelObject | undefined, op: string, args: unknown[], o: OpOutcome, atUs: number): void {
+    const blocked = 'blocked' in o ? o.blocked : undefined;
+    const eventObj = obj ? obj.label : kernelObjectOf(p.pid, op, args, blocked);
     const d: EventDraft = {
-      pid: p.pid, ph: 'blocked' in o ? 'B' : 'X', kind: 'op', obj: obj?.label ?? 'kernel', op,
-      arg: args.length ? summarize(args.length === 1 ? args[0] : args) : '',
+      pid: p.pid, ph: blocked ? 'B' : 'X', kind: 'op', obj: eventObj, op, call: seq,
+      args: bounded(normalizeArgs(obj ? obj.kind : 'kernel', op, args)) as unknown[],
     };
-    if ('value' in o) d.res = summarize(o.value);
-    else if ('error' in o) d.res = `${o.error.code}: ${o.error.message}`;
+    if ('value' in o) { d.value = bounded(o.value); if (o.item) d.item = o.item; }
+    else if ('error' in o) d.error = o.error;
     if (obj) d.state = obj.state();
-    this.recorder.record(d, atUs);
+    if (blocked) { blocked.eventObj = eventObj; if (obj) blocked.eventState = () => obj.state(); }
+    this.recorder.record(d, atUs, seq);
   }
 
-  private context(p: ProcessEntry, callId: number, objId: string, argBytes: number): OpContext {
+  /** A 'create' event for an object (a lock it owns gets its own, before it). */
+  recordCreate(pid: number, obj: KernelObject): void {
+    if (!this.recordOps) return;
+    const seq = this.recorder.reserve();
+    this.recorder.record({ pid, ph: 'X', kind: 'op', obj: obj.label, op: 'create', call: seq, object: { ...obj.info(), id: obj.id }, state: obj.state() }, undefined, seq);
+  }
+
+  /** Runs `f` with `seq` as the cause of what it wakes. */
+  withCause(seq: number, f: () => void): void {
+    const outer = this.cause;
+    this.cause = seq || undefined;
+    try { f(); } finally { this.cause = outer; }
+  }
+
+  private context(p: ProcessEntry, callId: number, objId: string, argBytes: number, seq: number): OpContext {
     return {
       pid: p.pid,
       unitMs: this.opts.timeUnitMs,
-      block: (op) => new Waiter(this, p.pid, callId, objId, op),
+      block: (op) => { const w = new Waiter(this, p.pid, callId, objId, op); w.call = seq; return w; },
       isAlive: (pid) => this.procs.get(pid)?.alive ?? false,
       argBytes,
+      seq,
     };
   }
 
   // ---- waiters (WaiterHost) ------------------------------------------------------------
 
+  /**
+   * Answers a blocked call. Inside an operation the wake is recorded right after that
+   * operation's own event, with its seq reserved now (a put let in by a get enters the queue
+   * with it), and that operation as its cause.
+   */
   settle(w: Waiter, ok: boolean, value: unknown): void {
-    if (this.deferred) { this.deferred.push(() => this.settle(w, ok, value)); return; }
     if (w.done) return;
-    w.done = true;
-    w.clearTimer();
     const p = this.procs.get(w.pid);
-    if (!p || !p.alive) return;
-    p.waiters.delete(w);
-    if (p.waiters.size === 0) p.state = 'running';
-    if (this.recordOps) this.recordWake(p, w, ok, value);
-    if (w.callId) this.reply(p, ok ? [w.callId, 1, value] : [w.callId, 0, value as WireError]);
+    if (!p || !p.alive) { w.done = true; w.clearTimer(); return; }
+    w.done = true;
+    const cause = this.cause;
+    if (this.deferred) {
+      if (this.recordOps) w.endSeq = this.recorder.reserve();
+      this.deferred.push(() => this.ended(p, w, ok, value, cause));
+      return;
+    }
+    this.ended(p, w, ok, value, cause);
   }
 
-  private recordWake(p: ProcessEntry, w: Waiter, ok: boolean, value: unknown): void {
-    const obj = this.objects.get(w.objId);
-    const d: EventDraft = { pid: p.pid, ph: 'E', kind: 'op', obj: obj?.label ?? w.objId, op: w.op };
-    d.res = ok ? summarize(value) : `${(value as WireError).code}: ${(value as WireError).message}`;
-    if (obj) d.state = obj.state();
-    this.record(d);
+  private ended(p: ProcessEntry, w: Waiter, ok: boolean, value: unknown, cause: number | undefined): void {
+    w.clearTimer();
+    p.waiters.delete(w);
+    if (p.waiters.size === 0 && p.alive) p.state = 'running';
+    if (this.recordOps) this.recordWake(p, w, ok, value, cause);
+    if (w.callId && p.alive) this.reply(p, ok ? [w.callId, 1, value] : [w.callId, 0, value as WireError]);
   }
+
+  private recordWake(p: ProcessEntry, w: Waiter, ok: boolean, value: unknown, cause: number | undefined): void {
+    // The E names the call's own object and op (a Condition wait stays a wait while it re-acquires).
+    const obj = this.objects.get(w.objId);
+    const d: EventDraft = { pid: p.pid, ph: 'E', kind: 'op', obj: w.eventObj || obj?.label || w.objId, op: w.callOp };
+    if (w.call) d.call = w.call;
+    if (ok) { d.value = bounded(value); if (w.item) d.item = w.item; } else d.error = value as WireError;
+    if (w.timedOut) d.timedOut = true;
+    else if (cause && cause !== w.call) d.cause = cause;
+    const state = w.eventState?.() ?? (w.eventObj ? undefined : obj?.state());
+    if (state) d.state = state;
+    this.recorder.record(d, undefined, w.endSeq);
+  }
+
+  /** A change to a blocked call, recorded as an instant on its own object (docs/events.md). */
+  mark(w: Waiter, op: 'notified' | 'wait-timeout'): void {
+    if (!this.recordOps) return;
+    const cause = op === 'notified' ? this.cause : undefined;
+    const draft = (): EventDraft => ({ pid: w.pid, ph: 'I', kind: 'op', obj: w.eventObj, op, ...(w.call ? { call: w.call } : {}), ...(cause ? { cause } : {}) });
+    if (this.deferred) {
+      const seq = this.recorder.reserve();
+      this.deferred.push(() => { this.recorder.record(draft(), undefined, seq); });
+    } else {
+      this.recorder.record(draft());
+    }
+  }
+
 
   /**
    * Times out a waiter `ms` after its operation began, on the kernel's clock. Node's timers
@@ -375,6 +439,7 @@ export class Kernel implements WaiterHost {
       const leftUs = deadlineUs - this.recorder.nowUs();
       if (leftUs > 0) { w.timer = setTimeout(fire, Math.ceil(leftUs / 1000)); return; }
       w.timer = undefined;
+      if (w.callOp !== 'sleep') w.timedOut = true; // a sleep's timer is its natural end
       w.onTimeout?.();
     };
     w.timer = setTimeout(fire, ms);
@@ -424,9 +489,17 @@ export class Kernel implements WaiterHost {
     });
   }
 
-  /** Objects created on the fly (a Condition's own lock) are registered here too. */
   register(obj: KernelObject): void {
     this.objects.set(obj.id, obj);
-    if (obj instanceof KCondition && !this.objects.has(obj.lock.id)) this.objects.set(obj.lock.id, obj.lock);
+  }
+}
+
+/** The object a kernel operation's events are on (docs/events.md): its B and E name the same. */
+function kernelObjectOf(pid: number, op: string, args: unknown[], w: Waiter | undefined): string {
+  switch (op) {
+    case 'sleep': return 'clock';
+    case 'join': case 'is_alive': case 'terminate': return `proc:${typeof args[0] === 'number' ? args[0] : '?'}`;
+    case 'atexit': case 'exit': return `proc:${pid}`;
+    default: return w?.objId && w.objId !== KERNEL_ID ? w.objId : 'kernel';
   }
 }

@@ -11,7 +11,11 @@ import { KSemaphore } from './objects/semaphore';
 import { KArray, KValue } from './objects/shared-value';
 
 export interface CreateOptions {
-  maxsize?: number; value?: number; bounded?: boolean; lockId?: string;
+  maxsize?: number; value?: number; bounded?: boolean;
+  /** Condition: an existing Lock to use. */
+  lockId?: string;
+  /** Value, Array: the id of a lock the kernel makes for it (lab.value() unless lock: false). */
+  ownLockId?: string;
   items?: unknown[]; name?: string;
 }
 
@@ -30,24 +34,39 @@ export class ObjectFactory {
 
   constructor(private readonly lookup: (id: string) => KernelObject | undefined, private readonly held: Holdings) {}
 
-  create(kind: HandleKind, id: string, opts: CreateOptions): KernelObject {
+  /**
+   * The objects a create makes, in the order they come to be: a lock the object owns (a
+   * Condition's own lock, a Value's or an Array's) first, so that it is created visibly too.
+   */
+  create(kind: HandleKind, id: string, opts: CreateOptions): KernelObject[] {
     const label = this.label(kind, opts.name);
+    const ownLock = (lockId: string): KLock => {
+      if (this.lookup(lockId)) throw new ArgError(`object id ${JSON.stringify(lockId)} is already used`);
+      return new KLock(lockId, this.label('Lock', `${label}.lock`), label);
+    };
     switch (kind) {
-      case 'Queue': case 'JoinableQueue': return new KQueue(kind, id, label, opts.maxsize ?? 0, this.held);
-      case 'Lock': return new KLock(id, label);
-      case 'Semaphore': return new KSemaphore(id, label, opts.value ?? 1, opts.bounded ?? false);
-      case 'Event': return new KEvent(id, label);
+      case 'Queue': case 'JoinableQueue': return [new KQueue(kind, id, label, opts.maxsize ?? 0, this.held)];
+      case 'Lock': return [new KLock(id, label)];
+      case 'Semaphore': return [new KSemaphore(id, label, opts.value ?? 1, opts.bounded ?? false)];
+      case 'Event': return [new KEvent(id, label)];
       case 'Condition': {
-        const lock = opts.lockId ? this.lookup(opts.lockId) : new KLock(`${id}.lock`, `${label}.lock`);
+        if (!opts.lockId) { const lock = ownLock(`${id}.lock`); return [lock, new KCondition(id, label, lock)]; }
+        const lock = this.lookup(opts.lockId);
         if (!(lock instanceof KLock)) throw new ArgError(`a Condition needs a Lock; ${opts.lockId} is not one`);
-        return new KCondition(id, label, lock);
+        return [new KCondition(id, label, lock)];
       }
-      case 'ManagerList': return new KManagerList(id, label, this.held, Array.isArray(opts.items) ? opts.items : []);
-      case 'ManagerDict': return new KManagerDict(id, label, this.held);
-      case 'Namespace': return new KNamespace(id, label, this.held);
-      case 'Value': return new KValue(id, label, opts.value ?? 0);
-      case 'Array': return new KArray(id, label, (opts.items ?? []) as number[], this.held);
-      case 'Pipe': return new KPipe(id, label, this.held);
+      case 'ManagerList': return [new KManagerList(id, label, this.held, Array.isArray(opts.items) ? opts.items : [])];
+      case 'ManagerDict': return [new KManagerDict(id, label, this.held)];
+      case 'Namespace': return [new KNamespace(id, label, this.held)];
+      case 'Value': {
+        const lock = typeof opts.ownLockId === 'string' ? ownLock(opts.ownLockId) : undefined;
+        return [...(lock ? [lock] : []), new KValue(id, label, opts.value ?? 0, lock?.label)];
+      }
+      case 'Array': {
+        const lock = typeof opts.ownLockId === 'string' ? ownLock(opts.ownLockId) : undefined;
+        return [...(lock ? [lock] : []), new KArray(id, label, (opts.items ?? []) as number[], this.held, lock?.label)];
+      }
+      case 'Pipe': return [new KPipe(id, label, this.held)];
     }
   }
 

@@ -20,6 +20,8 @@ export class ProcessEntry {
   /** How the worker said it is about to end (atexit or exit()), checked against its real exit. */
   announced: { code: number; how: 'returned' | 'raised' | 'exit' } | null = null;
   how: ExitHow | null = null;
+  /** The seq of its 'created' event: the cause its parent's spawn() answers with. */
+  createdSeq = 0;
   /** Replies and notices waiting for the next flush to this worker. */
   outbox: Reply[] = [];
   notices: Notice[] = [];

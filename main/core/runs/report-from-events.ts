@@ -2,7 +2,8 @@
 // run whose host stopped before writing its report (an interrupted run) the events are all
 // that is kept. Pure: no I/O, usable by the store, the exports and, later, the app.
 //
-// What the events say, and what they cannot:
+// What the events say, and what they cannot. Format 2: the 'created' event carries name,
+// program, parent pid and daemon. Format 1 (older runs):
 // - pid, name (the 'created' event's res), program (its arg) and start time: 'created';
 // - exit code, signal, how it ended and end time: 'exited' (none while it still ran);
 // - parent pid: the parent's spawn() reply ('E' event of op 'spawn', res {"pid":N,...}) is
@@ -24,7 +25,7 @@ export function processesFromEvents(events: Iterable<LabEvent>): ProcessRecord[]
    *  (undefined: cannot tell), or null once the pairing of calls and replies is lost. */
   const pendingSpawns = new Map<number, (boolean | undefined)[] | null>();
   for (const e of events) {
-    if (e.kind === 'op' && e.op === 'spawn') {
+    if (e.kind === 'op' && e.op === 'spawn' && !e.call) {
       let pending = pendingSpawns.get(e.pid);
       if (pending === undefined) pendingSpawns.set(e.pid, (pending = []));
       if (e.ph === 'B') { pending?.push(asksForDaemon(e.arg ?? '')); continue; }
@@ -46,8 +47,12 @@ export function processesFromEvents(events: Iterable<LabEvent>): ProcessRecord[]
     }
     if (e.kind !== 'life') continue;
     if (e.life === 'created') {
+      if (e.proc) {
+        if (e.proc.parentPid !== null) parents.set(e.pid, e.proc.parentPid);
+        if (e.proc.daemon) daemons.add(e.pid);
+      }
       procs.set(e.pid, {
-        pid: e.pid, name: e.res ?? String(e.pid), program: e.arg ?? '', parentPid: null, daemon: false,
+        pid: e.pid, name: e.proc?.name ?? e.res ?? String(e.pid), program: e.proc?.program ?? e.arg ?? '', parentPid: null, daemon: false,
         exitCode: null, signal: null, how: null, startMs: round(e.t / 1000), endMs: null,
       });
     } else if (e.life === 'exited') {

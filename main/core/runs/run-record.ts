@@ -2,6 +2,7 @@
 // report see it. Events are kept up to a cap so a very long run cannot exhaust memory;
 // the checks say so when the cap cut the record short.
 import type { LabEvent } from '../../../shared/events';
+import { resultNote } from '../../../shared/event-values';
 import type { HangReport, OutputLine, ProcessRecord, RunStatus } from '../../../shared/run-report';
 
 /** About 85 MB of kept events; the full stream goes to subscribers (and the store). */
@@ -45,7 +46,7 @@ export class RunRecord {
   /** Values the programs recorded with lab.result(key, value); the last one per key wins. */
   results(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const e of this.events) if (e.kind === 'note' && e.op === 'result' && e.arg) out[e.arg] = JSON.parse(e.text ?? 'null');
+    for (const e of this.events) { const r = resultNote(e); if (r) out[r[0]] = r[1]; }
     return out;
   }
 

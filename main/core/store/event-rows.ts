@@ -1,5 +1,8 @@
 // LabEvent <-> a compact row (an array in this column order), the form events are kept in:
-// a block of events is a JSON array of such rows.
+// a block of events is a JSON array of such rows. Format 2 added columns at the end (links and
+// structured values): a row stored before them is shorter, and its missing columns read as
+// absent. Structured values sit in the row as JSON; an event's `value` is wrapped in a list
+// ([v]) so that a null result and no result stay apart.
 import type { LabEvent } from '../../../shared/events';
 
 export const EVENT_COLUMNS = [
@@ -7,9 +10,11 @@ export const EVENT_COLUMNS = [
   'size', 'unfinished', 'value', 'owner', 'flag', 'waiters',
   // Columns added later go at the end: rows stored before them are shorter, and read as null.
   'how',
+  // Format 2.
+  'call', 'cause', 'item', 'args', 'result', 'error', 'timed_out', 'object', 'proc', 'stream',
 ] as const;
 
-export type EventRow = (string | number | null)[];
+export type EventRow = unknown[];
 
 export function eventToRow(e: LabEvent): EventRow {
   const s = e.state;
@@ -19,6 +24,8 @@ export function eventToRow(e: LabEvent): EventRow {
     s?.size ?? null, s?.unfinished ?? null, s?.value ?? null, s?.owner === undefined ? null : s.owner ?? 0,
     s?.flag === undefined ? null : s.flag ? 1 : 0, s?.waiters ?? null,
     e.how ?? null,
+    e.call ?? null, e.cause ?? null, e.item ?? null, e.args ?? null, 'value' in e ? [e.value] : null, e.error ?? null,
+    e.timedOut ? 1 : null, e.object ?? null, e.proc ?? null, e.stream ?? null,
   ];
 }
 
@@ -27,7 +34,7 @@ const I = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, at(c)])) as Record<(ty
 
 export function rowToEvent(r: EventRow): LabEvent {
   const e: LabEvent = { seq: r[I.seq] as number, t: r[I.t] as number, pid: r[I.pid] as number, ph: r[I.ph] as LabEvent['ph'], kind: r[I.kind] as LabEvent['kind'] };
-  for (const k of ['obj', 'op', 'arg', 'res', 'text', 'signal'] as const) if (r[I[k]] !== null) e[k] = r[I[k]] as string;
+  for (const k of ['obj', 'op', 'arg', 'res', 'text'] as const) if (r[I[k]] !== null) e[k] = r[I[k]] as string;
   const life = r[I.life] as LabEvent['life'] | null;
   if (life !== null) e.life = life;
   if (life === 'exited') {
@@ -43,5 +50,17 @@ export function rowToEvent(r: EventRow): LabEvent {
   if (r[I.flag] !== null) state.flag = r[I.flag] === 1;
   num('waiters');
   if (Object.keys(state).length) e.state = state;
+  // Format 2 (absent from shorter, older rows).
+  const has = (k: (typeof EVENT_COLUMNS)[number]) => r[I[k]] !== null && r[I[k]] !== undefined;
+  if (has('call')) e.call = r[I.call] as number;
+  if (has('cause')) e.cause = r[I.cause] as number;
+  if (has('item')) e.item = r[I.item] as number;
+  if (has('args')) e.args = r[I.args] as unknown[];
+  if (has('result')) e.value = (r[I.result] as unknown[])[0];
+  if (has('error')) e.error = r[I.error] as LabEvent['error'];
+  if (has('timed_out')) e.timedOut = true;
+  if (has('object')) e.object = r[I.object] as LabEvent['object'];
+  if (has('proc')) e.proc = r[I.proc] as LabEvent['proc'];
+  if (has('stream')) e.stream = r[I.stream] as LabEvent['stream'];
   return e;
 }

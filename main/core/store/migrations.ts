@@ -78,6 +78,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX runs_by_start ON runs(started_at DESC);`,
   // 3: how each process ended (returned, raised, daemon, crashed, ...; shared/events.ts ExitHow).
   `ALTER TABLE processes ADD COLUMN how TEXT;`,
+  // 4: the event format each block was written in (shared/events.ts EVENT_FORMAT_VERSION).
+  `ALTER TABLE event_blocks ADD COLUMN format INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

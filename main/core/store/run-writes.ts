@@ -14,6 +14,8 @@ export interface EventBlock {
   firstSeq: number; lastSeq: number; firstT: number; lastT: number; count: number;
   /** JSON array of event rows (event-rows.ts). */
   events: string;
+  /** The event format the rows were recorded in (shared/events.ts EVENT_FORMAT_VERSION). */
+  format?: number;
   buckets: BucketRow[];
 }
 
@@ -28,8 +30,8 @@ export class RunWrites {
   constructor(private readonly db: Db) {
     this.insertRun = db.prepare(`INSERT INTO runs (id, scenario, params, seed, time_unit_ms, app_version, started_at, status, host_pid)
       VALUES (@id, @scenario, @params, @seed, @timeUnitMs, @appVersion, @startedAt, 'running', @hostPid)`);
-    this.insertBlock = db.prepare(`INSERT INTO event_blocks (run_no, first_seq, last_seq, first_t, last_t, count, events)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.insertBlock = db.prepare(`INSERT INTO event_blocks (run_no, first_seq, last_seq, first_t, last_t, count, events, format)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsertBucket = db.prepare(UPSERT_BUCKET);
     this.finish = db.prepare(`UPDATE runs SET ended_at = @endedAt, status = @status, duration_ms = @durationMs, summary = @summary,
       invariants = @invariants, result = @result, notes = @notes, hang = @hang, event_count = @eventCount,
@@ -46,7 +48,7 @@ export class RunWrites {
 
   /** Inserts a block and merges its buckets; the caller wraps calls in a transaction. */
   insertEvents(runNo: number, b: EventBlock): number {
-    this.insertBlock.run(runNo, b.firstSeq, b.lastSeq, b.firstT, b.lastT, b.count, b.events);
+    this.insertBlock.run(runNo, b.firstSeq, b.lastSeq, b.firstT, b.lastT, b.count, b.events, b.format ?? 1);
     for (const bucket of b.buckets) this.upsertBucket.run(runNo, ...bucket);
     return b.count;
   }

@@ -4,7 +4,7 @@
 // ended) rejects the flushes waiting and every later one with the reason it stopped. Writes
 // that failed while the thread went on are kept per run for takeFailures().
 import { Worker } from 'node:worker_threads';
-import type { LabEvent } from '../../../shared/events';
+import { EVENT_FORMAT_VERSION, type LabEvent } from '../../../shared/events';
 import type { RunReport } from '../../../shared/run-report';
 import { compiledPath } from '../compiled-path';
 import { eventToRow } from './event-rows';
@@ -74,7 +74,7 @@ export class StoreWriter {
     let lastT = firstT;
     for (const e of batch) { if (e.t < firstT) firstT = e.t; if (e.t > lastT) lastT = e.t; }
     this.post({ t: 'events', runId, block: {
-      firstSeq: batch[0].seq, lastSeq: batch[batch.length - 1].seq, firstT, lastT, count: batch.length,
+      firstSeq: batch[0].seq, lastSeq: batch[batch.length - 1].seq, firstT, lastT, count: batch.length, format: EVENT_FORMAT_VERSION,
       events: JSON.stringify(rows), buckets: aggregateBuckets(rows),
     } });
   }

@@ -1,3 +1,4 @@
+import { returned } from '../../../shared/event-values';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLab } from '../../../main/bench/lab-side';
 import { measureJson } from '../../../main/protocol/json-size';
@@ -17,7 +18,7 @@ describe('Pool', () => {
     // 10 one-item chunks, at most 2 per worker: at least 5 workers, so replacements were started.
     expect(workers.length).toBeGreaterThanOrEqual(5);
     // Each worker took at most 2 tasks from the task queue (its final get may be the pill).
-    const tasksOf = (pid: number) => record.events.filter((e) => e.pid === pid && e.op === 'get' && (e.ph === 'X' || e.ph === 'E') && e.res !== 'null').length;
+    const tasksOf = (pid: number) => record.events.filter((e) => e.pid === pid && e.op === 'get' && (e.ph === 'X' || e.ph === 'E') && returned(e) !== null && returned(e) !== undefined).length;
     for (const w of workers) expect(tasksOf(w.pid)).toBeLessThanOrEqual(2);
     // The initializer printed once per worker.
     for (const w of workers) expect(record.prints(w.pid).map((e) => e.text)).toEqual([`Starting ${w.name}`]);

@@ -1,6 +1,6 @@
 // Condition: a wait list tied to a lock. wait() releases the lock, sleeps until notified
 // (or timed out), then queues to take the lock back before it returns.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { err, int, timeoutMs, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList, type Waiter } from '../waiter';
 import type { KLock } from './lock';
@@ -12,10 +12,13 @@ export class KCondition implements KernelObject {
   constructor(readonly id: string, readonly label: string, readonly lock: KLock) {}
 
   state(): ObjectState { return { owner: this.lock.owner, waiters: this.waiters.size }; }
+  info(): ObjectInfo { return { kind: 'Condition', label: this.label, lock: this.lock.label }; }
 
   /** Moves a notified (or timed-out) waiter over to re-acquiring the lock. */
   private reacquire(w: Waiter, result: boolean): void {
     w.clearTimer();
+    // The call goes on (its E is the wait's), now waiting for the lock: say so, and why.
+    w.mark(result ? 'notified' : 'wait-timeout');
     w.objId = this.lock.id;
     w.op = 're-acquire';
     this.lock.enqueue(w, result);

@@ -1,5 +1,5 @@
 // Event: a flag that processes can wait on; set() wakes every waiter.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { timeoutMs, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList } from '../waiter';
 
@@ -11,6 +11,7 @@ export class KEvent implements KernelObject {
   constructor(readonly id: string, readonly label: string) {}
 
   state(): ObjectState { return { flag: this.flag, waiters: this.waiters.size }; }
+  info(): ObjectInfo { return { kind: 'Event', label: this.label }; }
 
   readonly ops: Record<string, OpHandler> = {
     set: () => {

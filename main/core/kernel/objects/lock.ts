@@ -1,6 +1,6 @@
 // Lock: one owner at a time, FIFO hand-over. Like Python's, it stays held when its owner
 // exits without releasing it; the hang report then names the lock and its dead owner.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { err, flag, timeoutMs, type KernelObject, type OpContext, type OpHandler, type OpOutcome } from '../kernel-object';
 import { WaitList, type Waiter } from '../waiter';
 
@@ -9,7 +9,10 @@ export class KLock implements KernelObject {
   owner: number | null = null;
   private readonly waiters = new WaitList();
 
-  constructor(readonly id: string, readonly label: string) {}
+  /** partOf: the label of the Condition, Value or Array this lock belongs to. */
+  constructor(readonly id: string, readonly label: string, readonly partOf?: string) {}
+
+  info(): ObjectInfo { return this.partOf ? { kind: 'Lock', label: this.label, partOf: this.partOf } : { kind: 'Lock', label: this.label }; }
 
   state(): ObjectState { return { owner: this.owner, waiters: this.waiters.size }; }
 

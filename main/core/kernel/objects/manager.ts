@@ -3,7 +3,8 @@
 // What they keep counts against the run's held caps; a whole-object read (copy(), entries())
 // is refused past MAX_RESULT_BYTES, which each object knows without walking its contents.
 import { isDeepStrictEqual } from 'node:util';
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
+import { bounded } from '../../../../shared/values';
 import { checkResult, err, int, sizeOf, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -29,6 +30,7 @@ export class KManagerList implements KernelObject {
   }
 
   state(): ObjectState { return { size: this.items.length }; }
+  info(): ObjectInfo { return { kind: 'ManagerList', label: this.label, length: this.items.length, items: bounded([...this.items]) as unknown[] }; }
 
   private removeAt(i: number): void {
     this.held.release(this.sizes[i], 1);
@@ -108,6 +110,7 @@ export class KManagerDict implements KernelObject {
   private readonly kept: KeptEntries;
   constructor(readonly id: string, readonly label: string, held: Holdings) { this.kept = new KeptEntries(held); }
   state(): ObjectState { return { size: this.kept.map.size }; }
+  info(): ObjectInfo { return { kind: 'ManagerDict', label: this.label }; }
   readonly ops: Record<string, OpHandler> = {
     set: (_c, [k, v]) => { this.kept.set(key(k), v); return { value: null }; },
     get: (_c, args) => {
@@ -135,6 +138,7 @@ export class KNamespace implements KernelObject {
   private readonly kept: KeptEntries;
   constructor(readonly id: string, readonly label: string, held: Holdings) { this.kept = new KeptEntries(held); }
   state(): ObjectState { return { size: this.kept.map.size }; }
+  info(): ObjectInfo { return { kind: 'Namespace', label: this.label }; }
   readonly ops: Record<string, OpHandler> = {
     get: (_c, [name]) => {
       const n = String(name);

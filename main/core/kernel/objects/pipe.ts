@@ -1,12 +1,13 @@
 // Pipe: two ends, each with its own inbox. send() on one end lands in the other's inbox;
 // recv() on an empty inbox blocks, or raises EOFError once the other end is closed.
 // Messages waiting in an inbox count against the run's held caps.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { ArgError, err, type Holdings, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
-interface Entry { v: unknown; b: number }
+/** A message, its JSON size as held, and the seq of the send that produced it. */
+interface Entry { v: unknown; b: number; from: number }
 interface End { inbox: Deque<Entry>; receivers: WaitList; closed: boolean }
 
 export class KPipe implements KernelObject {
@@ -17,6 +18,8 @@ export class KPipe implements KernelObject {
   state(): ObjectState {
     return { size: this.ends[0].inbox.length + this.ends[1].inbox.length, waiters: this.ends[0].receivers.size + this.ends[1].receivers.size };
   }
+
+  info(): ObjectInfo { return { kind: 'Pipe', label: this.label }; }
 
   private end(e: unknown): [End, End] {
     if (e !== 0 && e !== 1) throw new ArgError('pipe end must be 0 or 1');
@@ -33,8 +36,8 @@ export class KPipe implements KernelObject {
       if (mine.closed) return err('OSError', `${this.label} end ${String(e)}: handle is closed`);
       if (other.closed) return err('BrokenPipeError', `${this.label}: the other end is closed`);
       const r = other.receivers.shift();
-      if (r) { r.clearTimer(); r.wake(x); return { value: null }; }
-      const entry = { v: x, b: ctx.argBytes };
+      if (r) { r.clearTimer(); r.deliver(x, ctx.seq); return { value: null }; }
+      const entry = { v: x, b: ctx.argBytes, from: ctx.seq };
       this.held.hold(entry.b, 1);
       other.inbox.push(entry);
       return { value: null };
@@ -43,7 +46,7 @@ export class KPipe implements KernelObject {
       const [mine, other] = this.end(e);
       if (mine.closed) return err('OSError', `${this.label} end ${String(e)}: handle is closed`);
       const entry = mine.inbox.shift();
-      if (entry) { this.held.release(entry.b, 1); return { value: entry.v }; }
+      if (entry) { this.held.release(entry.b, 1); return entry.from ? { value: entry.v, item: entry.from } : { value: entry.v }; }
       if (other.closed) return { error: this.eof() };
       const w = ctx.block('recv');
       mine.receivers.push(w);

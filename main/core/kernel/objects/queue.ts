@@ -1,17 +1,19 @@
 // Queue and JoinableQueue: FIFO items, FIFO getters and putters, optional maxsize,
 // and for JoinableQueue the unfinished-task count behind task_done() and join().
 // Items the queue keeps (and a blocked put's item) count against the run's held caps.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { ArgError, err, flag, timeoutMs, type Holdings, type KernelObject, type OpHandler, type OpOutcome } from '../kernel-object';
 import { WaitList } from '../waiter';
 import { Deque } from './deque';
 
-/** An item and its JSON size, as held (kept apart in the queue: an object per item costs ~40 bytes). */
-interface Entry { v: unknown; b: number }
+/** An item, its JSON size as held, and the seq of the put that produced it (kept apart in the
+ *  queue: an object per item costs ~40 bytes). */
+interface Entry { v: unknown; b: number; from: number }
 
 export class KQueue implements KernelObject {
   private readonly items = new Deque<unknown>();
   private readonly sizes = new Deque<number>();
+  private readonly froms = new Deque<number>();
   private readonly getters = new WaitList();
   private readonly putters = new WaitList();
   private readonly joiners = new WaitList();
@@ -33,6 +35,8 @@ export class KQueue implements KernelObject {
     return s;
   }
 
+  info(): ObjectInfo { return { kind: this.kind, label: this.label, maxsize: this.maxsize }; }
+
   private full(): boolean { return this.maxsize > 0 && this.items.length >= this.maxsize; }
 
   /** Takes in an item, handing it straight to the first waiting getter when there is one. */
@@ -40,10 +44,10 @@ export class KQueue implements KernelObject {
     if (!isHeld && this.getters.size === 0) this.held.hold(e.b, 1); // may refuse: nothing has changed yet
     if (this.kind === 'JoinableQueue') this.unfinished++;
     const getter = this.getters.shift();
-    if (!getter) { this.items.push(e.v); this.sizes.push(e.b); return; }
+    if (!getter) { this.items.push(e.v); this.sizes.push(e.b); this.froms.push(e.from); return; }
     if (isHeld) this.held.release(e.b, 1);
     getter.clearTimer();
-    getter.wake(e.v);
+    getter.deliver(e.v, e.from);
   }
 
   /** After an item left, let the first blocked putter in. */
@@ -52,8 +56,11 @@ export class KQueue implements KernelObject {
     const putter = this.putters.shift();
     if (!putter) return;
     putter.clearTimer();
-    this.accept(putter.payload as Entry, true);
+    // Its put ends first: the item entered at that end (its E's seq, reserved by the wake).
     putter.wake(null);
+    const e = putter.payload as Entry;
+    e.from = putter.endSeq;
+    this.accept(e, true);
   }
 
   readonly ops: Record<string, OpHandler> = {
@@ -61,7 +68,7 @@ export class KQueue implements KernelObject {
       const full = this.full();
       if (full && !flag(block, 'block', true)) return err('Full', `${this.label} is full (maxsize ${this.maxsize})`);
       const ms = full ? timeoutMs(ctx, timeout) : undefined;
-      const e: Entry = { v: item, b: ctx.argBytes }; // the item and its few flags: close enough to hold
+      const e: Entry = { v: item, b: ctx.argBytes, from: ctx.seq }; // the item and its few flags: close enough to hold
       if (!full) { this.accept(e, false); return { value: null }; }
       this.held.hold(e.b, 1); // a blocked put's item waits in the kernel
       const w = ctx.block('put').withTimeout(ms, () => {
@@ -76,9 +83,10 @@ export class KQueue implements KernelObject {
     get: (ctx, [block, timeout]): OpOutcome => {
       if (this.items.length > 0) {
         const v = this.items.shift();
+        const from = this.froms.shift()!;
         this.held.release(this.sizes.shift()!, 1);
         this.admitPutter();
-        return { value: v };
+        return from ? { value: v, item: from } : { value: v };
       }
       if (!flag(block, 'block', true)) return err('Empty', `${this.label} is empty`);
       const w = ctx.block('get').withTimeout(timeoutMs(ctx, timeout), () => {

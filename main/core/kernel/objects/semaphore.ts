@@ -1,5 +1,5 @@
 // Semaphore and BoundedSemaphore: a counter with FIFO waiters.
-import type { ObjectState } from '../../../../shared/events';
+import type { ObjectInfo, ObjectState } from '../../../../shared/events';
 import { ArgError, err, flag, timeoutMs, type KernelObject, type OpHandler } from '../kernel-object';
 import { WaitList } from '../waiter';
 
@@ -17,6 +17,7 @@ export class KSemaphore implements KernelObject {
   }
 
   state(): ObjectState { return { value: this.value, waiters: this.waiters.size }; }
+  info(): ObjectInfo { return { kind: 'Semaphore', label: this.label, initial: this.initial, bound: this.bounded ? this.initial : null }; }
 
   readonly ops: Record<string, OpHandler> = {
     acquire: (ctx, [block, timeout]) => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../../shared/events';
+import { summarizeValue } from '../../../../shared/values';
 import { eventsCsv, outputCsv } from '../../../../main/core/reports/export-csv';
 import type { RunExport } from '../../../../main/core/reports/run-export';
 import { newHost } from '../../../support/lab-host';
@@ -10,15 +11,23 @@ const host = newHost(4);
 afterAll(() => host.close());
 
 const HEADER = ['seq', 't_us', 'pid', 'process', 'phase', 'kind', 'object', 'op', 'arg', 'res',
-  'size', 'unfinished', 'value', 'owner', 'flag', 'waiters', 'text', 'life', 'exitCode', 'signal'];
+  'size', 'unfinished', 'value', 'owner', 'flag', 'waiters', 'text', 'life', 'exitCode', 'signal', 'call', 'cause', 'item', 'how'];
 
 const cell = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The arg and res columns: the call's arguments and what it returned or raised, as short JSON. */
+function argRes(e: LabEvent): [unknown, unknown] {
+  if (e.life === 'created') return [e.proc!.program, e.proc!.name];
+  if (e.object) return [e.object.kind, 'value' in e ? summarizeValue(e.value, 200) : undefined];
+  const res = e.error ? `${e.error.code}: ${e.error.message}` : 'value' in e ? summarizeValue(e.value, 200) : undefined;
+  return [e.args ? summarizeValue(e.args, 200) : undefined, res];
+}
 
 /** What each column must hold for an event, read straight from the event. */
 function expectedRow(e: LabEvent, names: Map<number, string>): string[] {
   const s = e.state ?? {};
-  return [e.seq, e.t, e.pid, names.get(e.pid), e.ph, e.kind, e.obj, e.op, e.arg, e.res,
-    s.size, s.unfinished, s.value, s.owner, s.flag, s.waiters, e.text, e.life, e.exitCode, e.signal].map(cell);
+  return [e.seq, e.t, e.pid, names.get(e.pid), e.ph, e.kind, e.obj, e.op, ...argRes(e),
+    s.size, s.unfinished, s.value, s.owner, s.flag, s.waiters, e.text, e.life, e.exitCode, e.signal, e.call, e.cause, e.item, e.how].map(cell);
 }
 
 function checkCsv(run: RunExport): void {

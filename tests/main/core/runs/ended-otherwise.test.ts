@@ -70,7 +70,7 @@ describe('reports of runs that ended otherwise', () => {
     let root = 0;
     handle.onEvents((batch) => {
       if (root) return;
-      const child = batch.find((e) => e.life === 'created' && e.res !== 'MainProcess');
+      const child = batch.find((e) => e.life === 'created' && e.proc?.name !== 'MainProcess');
       if (child) { root = [...handle.kernel.procs.values()].find((p) => p.parentPid === null)!.pid; process.kill(root, 'SIGKILL'); }
     });
     const r = await handle.done;

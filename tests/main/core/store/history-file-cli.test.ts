@@ -81,15 +81,15 @@ describe('commands that only read', () => {
   it('a history in an older format is read as it is: not migrated, not written', async () => {
     const folder = mkdtempSync(path.join(dir, 'old-'));
     const file = path.join(folder, 'lab.sqlite');
-    // A real run, kept with today's schema, then taken back to format 1 (no processes.how,
-    // no expected_status, host_pid, passed, prediction), as Process Lab 0.0.x wrote it.
+    // A real run, kept with today's schema, then taken back to format 1 (no processes.how, no
+    // event_blocks.format, no expected_status, host_pid, passed, prediction), as Process Lab 0.0.x wrote it.
     const r = lab(['run', 'fork-loop', '--time-unit-ms', '5', '--json', '--db', file]);
     const report = JSON.parse(r.stdout) as RunReport;
     const db = new Database(file);
     db.exec(`DROP INDEX runs_by_start;
       ALTER TABLE runs DROP COLUMN expected_status; ALTER TABLE runs DROP COLUMN host_pid;
       ALTER TABLE runs DROP COLUMN passed; ALTER TABLE runs DROP COLUMN prediction;
-      ALTER TABLE processes DROP COLUMN how;`);
+      ALTER TABLE processes DROP COLUMN how; ALTER TABLE event_blocks DROP COLUMN format;`);
     db.pragma('user_version = 1');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

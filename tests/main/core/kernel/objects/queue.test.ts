@@ -1,3 +1,4 @@
+import { errorOf } from '../../../../../shared/event-values';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blockedMs, newHost, probe } from '../../../../support/lab-host';
 
@@ -51,7 +52,7 @@ describe('JoinableQueue', () => {
   it('returns from join() only after every task_done(), and refuses one too many', async () => {
     const { report, record } = await probe(host, 'joinable');
     expect(report.status).toBe('completed');
-    const doneEvents = record.ops('jq', 'task_done').filter((e) => e.res === 'null');
+    const doneEvents = record.ops('jq', 'task_done').filter((e) => !errorOf(e));
     expect(doneEvents).toHaveLength(9);
     const joinEnd = record.events.find((e) => e.obj === 'jq' && e.op === 'join' && (e.ph === 'E' || e.ph === 'X'))!;
     expect(joinEnd.seq).toBeGreaterThan(doneEvents[doneEvents.length - 1].seq);
