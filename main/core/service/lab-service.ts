@@ -182,12 +182,36 @@ export class LabService {
     });
   }
 
-  async events(_runId: string, _window: EventsWindow): Promise<ServiceResult<EventsPage>> {
-    return fail('unavailable', 'event windows need the version-2 store');
+  /**
+   * A window of a run's events (by time or by seq; store/events-page.ts says which events it
+   * holds), at most `limit`, with every process and object as they stood just before it. A
+   * live run is read once what it recorded so far is written.
+   */
+  async events(runId: string, window: EventsWindow): Promise<ServiceResult<EventsPage>> {
+    const bad = backwards(window.fromSeq, window.toSeq, 'window.fromSeq', 'window.toSeq') ?? backwards(window.fromUs, window.toUs, 'window.fromUs', 'window.toUs');
+    if (bad) return bad;
+    return this.read(async (store) => {
+      await this.caughtUp(runId, store);
+      const page = store.queries.eventsPage(runId, window);
+      return page ? ok(page) : notKept([runId], store.file);
+    });
   }
 
-  async chart(_runId: string, _fromUs: number, _toUs: number, _buckets: number): Promise<ServiceResult<ChartBucket[]>> {
-    return fail('unavailable', 'chart windows need the version-2 store');
+  /** Chart data of [fromUs, toUs] in at most `buckets` slices: per object and field min, max, last. */
+  async chart(runId: string, fromUs: number, toUs: number, buckets: number): Promise<ServiceResult<ChartBucket[]>> {
+    const bad = backwards(fromUs, toUs, 'fromUs', 'toUs');
+    if (bad) return bad;
+    return this.read(async (store) => {
+      await this.caughtUp(runId, store);
+      if (!store.queries.has(runId)) return notKept([runId], store.file);
+      return ok(store.queries.chartWindow(runId, fromUs, toUs, buckets));
+    });
+  }
+
+  /** A run still going here: waits until what it recorded so far is in the file. */
+  private async caughtUp(runId: string, store: RunStore): Promise<void> {
+    const entry = this.live.get(runId);
+    if (entry && !entry.report) await store.flush();
   }
 
   async compare(a: string, b: string): Promise<ServiceResult<Comparison>> {
@@ -275,6 +299,12 @@ export class LabService {
   }
 
   private log(line: string): void { (this.opts.log ?? ((l) => process.stderr.write(`${l}\n`)))(line); }
+}
+
+/** A window whose start comes after its end, named; undefined when it is fine. */
+function backwards(from: number | undefined, to: number | undefined, fromName: string, toName: string): ServiceResult<never> | undefined {
+  if (from === undefined || to === undefined || from <= to) return undefined;
+  return fail('bad-request', `${fromName} (${from}) is after ${toName} (${to}): a window's start must not come after its end`);
 }
 
 /** No run with these ids is kept in `file`. */

@@ -1,8 +1,12 @@
-// LabEvent <-> a compact row (an array in this column order), the form events are kept in:
-// a block of events is a JSON array of such rows. Format 2 added columns at the end (links and
-// structured values): a row stored before them is shorter, and its missing columns read as
-// absent. Structured values sit in the row as JSON; an event's `value` is wrapped in a list
-// ([v]) so that a null result and no result stay apart.
+// How a block of events is kept: a JSON array, in one of two encodings.
+// - Since history format 5: the events themselves (JSON objects, the contract's LabEvent),
+//   exactly as the kernel's thread handed the batch over. For format-2 events this is smaller
+//   than rows (most row columns are null) and reads without decoding.
+// - Before: compact rows, each an array in EVENT_COLUMNS order. Format 2 added columns at the
+//   end (links and structured values): a row stored before them is shorter, and its missing
+//   columns read as absent. Structured values sit in the row as JSON; an event's `value` is
+//   wrapped in a list ([v]) so that a null result and no result stay apart.
+// A block tells its encoding by its first element: an array (a row) or an object (an event).
 import type { LabEvent } from '../../../shared/events';
 
 export const EVENT_COLUMNS = [
@@ -16,6 +20,13 @@ export const EVENT_COLUMNS = [
 
 export type EventRow = unknown[];
 
+/** The events of a stored block, in either encoding. */
+export function blockEvents(text: string): LabEvent[] {
+  const items = JSON.parse(text) as (LabEvent | EventRow)[];
+  return items.length && Array.isArray(items[0]) ? (items as EventRow[]).map(rowToEvent) : (items as LabEvent[]);
+}
+
+/** A row as blocks were written before history format 5 (kept for reading them, and for tests that write such files). */
 export function eventToRow(e: LabEvent): EventRow {
   const s = e.state;
   return [

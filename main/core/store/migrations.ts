@@ -80,6 +80,49 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE processes ADD COLUMN how TEXT;`,
   // 4: the event format each block was written in (shared/events.ts EVENT_FORMAT_VERSION).
   `ALTER TABLE event_blocks ADD COLUMN format INTEGER NOT NULL DEFAULT 1;`,
+  // 5: what a replay needs to draw any moment of a run alone.
+  //    - Chart buckets keep per field its smallest, largest and last value (the columns named
+  //      after a field hold its largest; `unfinished` was not kept before). Buckets are now
+  //      cut on the model's clock (an event's t, never earlier than an event before it).
+  //    - Each run's objects as their `create` events describe them, written as they appear
+  //      (processes were already a table: its rows are now also written as they appear).
+  //    - Keyframes: the live model's snapshot (shared/live) every `keyframe_every` events, so
+  //      the state at any moment is a keyframe plus at most that many events folded on.
+  //    - runs.keyframe_every: NULL for a run stored before (no keyframes, max-only buckets,
+  //      no object table): its windows and charts are rebuilt from its events.
+  `ALTER TABLE runs ADD COLUMN keyframe_every INTEGER;
+   ALTER TABLE event_buckets ADD COLUMN unfinished INTEGER;
+   ALTER TABLE event_buckets ADD COLUMN size_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN size_last REAL;
+   ALTER TABLE event_buckets ADD COLUMN unfinished_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN unfinished_last REAL;
+   ALTER TABLE event_buckets ADD COLUMN value_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN value_last REAL;
+   ALTER TABLE event_buckets ADD COLUMN waiters_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN waiters_last REAL;
+   ALTER TABLE event_buckets ADD COLUMN owner_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN owner_last REAL;
+   ALTER TABLE event_buckets ADD COLUMN flag_min REAL;
+   ALTER TABLE event_buckets ADD COLUMN flag_last REAL;
+   CREATE TABLE objects (
+     run_no INTEGER NOT NULL,
+     label TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     -- the create event's object (kind, label, limits), as JSON
+     info TEXT NOT NULL,
+     created_seq INTEGER NOT NULL,
+     created_us INTEGER NOT NULL,
+     PRIMARY KEY (run_no, label)
+   ) WITHOUT ROWID;
+   CREATE TABLE keyframes (
+     run_no INTEGER NOT NULL,
+     -- the last event folded in, and the model's clock then (µs)
+     seq INTEGER NOT NULL,
+     at_us INTEGER NOT NULL,
+     -- a RunSnapshot (shared/contract/snapshot.ts) with its live part, as JSON
+     state TEXT NOT NULL,
+     PRIMARY KEY (run_no, seq)
+   ) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

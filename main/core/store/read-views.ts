@@ -2,6 +2,7 @@
 // (SQLite looks names up in the temp schema first), so the queries read any older file as if
 // it had the current schema, without migrating it:
 // - every current column is there, NULL where the file predates it (processes.how, ...);
+// - a table the file predates (keyframes, objects) is there, empty;
 // - a run left 'running' by a host that no longer exists reads as 'interrupted', with the
 //   events it kept counted, as a writing open would mark it in the file.
 import Database from 'better-sqlite3';
@@ -35,6 +36,11 @@ export function addReadViews(db: Db, nativeBinding?: string): void {
   db.function('lab_host_gone', { deterministic: false }, (pid: unknown) => (hostAlive(typeof pid === 'number' || typeof pid === 'bigint' ? Number(pid) : null) ? 0 : 1));
   for (const [table, want] of columnsNow(nativeBinding)) {
     const have = new Set(columnsOf(db, table));
+    if (!have.size) {
+      // A table added after this file's format (keyframes, objects): read as empty.
+      db.exec(`CREATE TEMP VIEW ${q(table)} AS SELECT ${want.map((c) => `NULL AS ${q(c)}`).join(', ')} WHERE 0`);
+      continue;
+    }
     if (table !== 'runs' && want.every((c) => have.has(c))) continue;
     const hostGone = have.has('host_pid') ? 'lab_host_gone(host_pid)' : '1';
     const select = want.map((c) => {

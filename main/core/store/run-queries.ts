@@ -1,11 +1,13 @@
-// Reading the history: the list, one run in full, its events, and chart data in time
-// windows, read from pre-aggregated buckets so that a run of a million events opens fast.
-import type { LabEvent } from '../../../shared/events';
+// Reading the history: the list, one run in full, its events, windows of events with the
+// state at their start (from keyframes), its object and process tables, and chart data in
+// time windows, read from pre-aggregated buckets so that a run of a million events opens fast.
+import type { LabEvent, ObjectInfo } from '../../../shared/events';
 import type { ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
-import type { HistoryEntry } from '../../../shared/contract';
+import type { ChartBucket, EventsPage, HistoryEntry } from '../../../shared/contract';
 import { setAsideHint, type Db } from './open-database';
-import { rowToEvent, type EventRow } from './event-rows';
-import { BUCKET_US } from './bucket-aggregator';
+import { blockEvents } from './event-rows';
+import { chartWindow } from './chart-window';
+import { eventsPage, type PageWindow } from './events-page';
 import { StoreError, describeError, isDamage } from './store-error';
 import { outputFromEvents, processesFromEvents } from '../runs/report-from-events';
 
@@ -38,8 +40,8 @@ function matching(f: HistoryQuery): Record<string, string | null> {
   };
 }
 
-/** One bucket of a chart window: per object, the largest value of each state field, and ops counted. */
-export interface ChartBucket { fromUs: number; toUs: number; ops: number; objects: Record<string, { size?: number; value?: number; waiters?: number; owner?: number; flag?: number }> }
+/** One row of a run's object table: what its `create` event said, and when. */
+export interface StoredObject { info: ObjectInfo; createdSeq: number; createdUs: number }
 
 interface RunRow {
   id: string; scenario: string; params: string; seed: number; time_unit_ms: number; app_version: string; started_at: string;
@@ -96,10 +98,7 @@ export class RunQueries {
   private storedReport(runId: string): { report: RunReport; ended: boolean } | undefined {
     const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
     if (!r) return undefined;
-    const processes = (this.db.prepare('SELECT * FROM processes WHERE run_id = ? ORDER BY start_ms').all(runId) as Record<string, unknown>[]).map((p) => ({
-      pid: p.pid as number, name: p.name as string, program: p.program as string, parentPid: p.parent_pid as number | null,
-      daemon: p.daemon === 1, exitCode: p.exit_code as number | null, signal: p.signal as string | null, how: (p.how ?? null) as ProcessRecord['how'], startMs: p.start_ms as number, endMs: p.end_ms as number | null,
-    }));
+    const processes = this.storedProcesses(runId);
     const output = (this.db.prepare('SELECT t_ms, pid, name, text FROM output WHERE run_id = ? ORDER BY line').all(runId) as Record<string, unknown>[])
       .map((o) => ({ tMs: o.t_ms as number, pid: o.pid as number, name: o.name as string, text: o.text as string }));
     const hang = parse<RunReport['hang'] | null>(r.hang, null);
@@ -141,9 +140,60 @@ export class RunQueries {
     };
   }
 
+  private storedProcesses(runId: string): ProcessRecord[] {
+    return (this.db.prepare('SELECT * FROM processes WHERE run_id = ? ORDER BY start_ms, pid').all(runId) as Record<string, unknown>[]).map((p) => ({
+      pid: p.pid as number, name: p.name as string, program: p.program as string, parentPid: p.parent_pid as number | null,
+      daemon: p.daemon === 1, exitCode: p.exit_code as number | null, signal: p.signal as string | null, how: (p.how ?? null) as ProcessRecord['how'], startMs: p.start_ms as number, endMs: p.end_ms as number | null,
+    }));
+  }
+
+  /** Whether a run with this id is kept. */
+  has(runId: string): boolean { return this.runInfo(runId) !== undefined; }
+
   /** The number that keys a run's events, or undefined for an unknown id. */
   private runNo(runId: string): number | undefined {
-    return (this.db.prepare('SELECT no FROM runs WHERE id = ?').get(runId) as { no: number } | undefined)?.no;
+    return this.runInfo(runId)?.no;
+  }
+
+  /** Its number, and whether it was stored with keyframes, full buckets and an object table. */
+  private runInfo(runId: string): { no: number; keyframed: boolean } | undefined {
+    const r = this.db.prepare('SELECT no, keyframe_every FROM runs WHERE id = ?').get(runId) as { no: number; keyframe_every: number | null } | undefined;
+    return r && { no: r.no, keyframed: r.keyframe_every !== null };
+  }
+
+  /**
+   * A window of a run's events with the state at its start (events-page.ts says which events
+   * a window holds); undefined for an unknown run.
+   */
+  eventsPage(runId: string, window: PageWindow): EventsPage | undefined {
+    return this.read(runId, 'events', () => {
+      const no = this.runNo(runId);
+      return no === undefined ? undefined : eventsPage(this.db, no, window);
+    });
+  }
+
+  /** The run's shared objects as their `create` events described them, in creation order. */
+  objects(runId: string): StoredObject[] {
+    return this.read(runId, 'events', () => {
+      const run = this.runInfo(runId);
+      if (!run) return [];
+      if (!run.keyframed) {
+        // Stored before the object table: the create events say it (version 1: kind and label only).
+        return this.events(runId).filter((e) => e.kind === 'op' && e.op === 'create' && e.ph === 'X' && e.obj)
+          .map((e) => ({ info: e.object ?? { kind: e.arg as ObjectInfo['kind'], label: e.obj! }, createdSeq: e.seq, createdUs: e.t }));
+      }
+      return (this.db.prepare('SELECT info, created_seq, created_us FROM objects WHERE run_no = ? ORDER BY created_seq').all(run.no) as { info: string; created_seq: number; created_us: number }[])
+        .map((o) => ({ info: JSON.parse(o.info) as ObjectInfo, createdSeq: o.created_seq, createdUs: o.created_us }));
+    });
+  }
+
+  /**
+   * The run's processes as its table holds them: written as each appears and ends, so a run
+   * still going, or interrupted, has every process it started (its report, once written,
+   * rewrites them).
+   */
+  processes(runId: string): ProcessRecord[] {
+    return this.read(runId, 'report', () => this.storedProcesses(runId));
   }
 
   /** A run's events in [fromUs, toUs], in order: the blocks that overlap the window, unpacked. */
@@ -158,8 +208,7 @@ export class RunQueries {
     const blocks = this.db.prepare('SELECT events FROM event_blocks WHERE run_no = ? AND last_t >= ? AND first_t <= ? ORDER BY first_seq')
       .all(no, fromUs, toUs) as { events: string }[];
     for (const b of blocks) {
-      for (const row of JSON.parse(b.events) as EventRow[]) {
-        const e = rowToEvent(row);
+      for (const e of blockEvents(b.events)) {
         if (e.t < fromUs || e.t > toUs) continue;
         out.push(e);
         if (out.length >= limit) return out;
@@ -175,37 +224,19 @@ export class RunQueries {
     });
   }
 
-  /** Chart data for [fromUs, toUs] in `buckets` equal slices, from the stored 10 ms buckets. */
+  /** Chart data for [fromUs, toUs] in at most `buckets` slices, from the stored 10 ms buckets (chart-window.ts). */
   chartWindow(runId: string, fromUs: number, toUs: number, buckets: number): ChartBucket[] {
-    return this.read(runId, 'events', () => this.readChartWindow(runId, fromUs, toUs, buckets));
-  }
-
-  private readChartWindow(runId: string, fromUs: number, toUs: number, buckets: number): ChartBucket[] {
-    const width = Math.max(BUCKET_US, Math.ceil((toUs - fromUs + 1) / buckets / BUCKET_US) * BUCKET_US);
-    const n = Math.max(1, Math.ceil((toUs - fromUs + 1) / width));
-    const out: ChartBucket[] = Array.from({ length: n }, (_, i) => ({ fromUs: fromUs + i * width, toUs: fromUs + (i + 1) * width - 1, ops: 0, objects: {} }));
-    const no = this.runNo(runId);
-    if (no === undefined) return out;
-    const rows = this.db.prepare(`SELECT bucket, obj, ops, size, value, waiters, owner, flag FROM event_buckets
-      WHERE run_no = ? AND bucket BETWEEN ? AND ?`).all(no, Math.floor(fromUs / BUCKET_US), Math.floor(toUs / BUCKET_US)) as
-      { bucket: number; obj: string; ops: number; size: number | null; value: number | null; waiters: number | null; owner: number | null; flag: number | null }[];
-    for (const r of rows) {
-      const slot = out[Math.min(n - 1, Math.max(0, Math.floor((r.bucket * BUCKET_US - fromUs) / width)))];
-      if (r.obj === '') { slot.ops += r.ops; continue; }
-      const o = (slot.objects[r.obj] ??= {});
-      for (const f of ['size', 'value', 'waiters', 'owner', 'flag'] as const) {
-        const v = r[f];
-        if (v !== null && (o[f] === undefined || v > o[f]!)) o[f] = v;
-      }
-      if (!Object.keys(o).length) delete slot.objects[r.obj];
-    }
-    return out;
+    return this.read(runId, 'events', () => {
+      const run = this.runInfo(runId);
+      return chartWindow(this.db, run?.no, run?.keyframed ?? false, fromUs, toUs, buckets, () => this.readEvents(runId, 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
+    });
   }
 
   /** Deletes runs with everything recorded for them; returns the ids that were not found. */
   delete(runIds: string[]): string[] {
     const missing: string[] = [];
-    const steps = ['DELETE FROM event_blocks WHERE run_no = ?', 'DELETE FROM event_buckets WHERE run_no = ?', 'DELETE FROM runs WHERE no = ?'].map((q) => this.db.prepare(q));
+    const steps = ['event_blocks', 'event_buckets', 'keyframes', 'objects'].map((t) => `DELETE FROM ${t} WHERE run_no = ?`)
+      .concat('DELETE FROM runs WHERE no = ?').map((q) => this.db.prepare(q));
     this.db.transaction(() => {
       for (const id of runIds) {
         const no = this.runNo(id);

@@ -15,16 +15,21 @@ import { salvageRun } from './salvage-run';
 import type { RunStart } from './run-writes';
 import { version as appVersion } from '../../../package.json';
 
+export interface RunStoreOptions extends OpenOptions {
+  /** Keyframe interval for the runs this store records (run-folder.ts KEYFRAME_EVERY): tests set a small one. */
+  keyframeEvery?: number;
+}
+
 export class RunStore {
   readonly queries: RunQueries;
   private writer: StoreWriter | undefined;
 
-  private constructor(readonly file: string, private readonly db: Db, readonly notices: string[], private readonly options: OpenOptions, private readonly fileId: string | null) {
+  private constructor(readonly file: string, private readonly db: Db, readonly notices: string[], private readonly options: RunStoreOptions, private readonly fileId: string | null) {
     this.queries = new RunQueries(db, file);
   }
 
   /** Opens the history, repairing what can be repaired; `notices` says what was done. Read-only: touches nothing. */
-  static open(file: string, options: OpenOptions = {}): RunStore {
+  static open(file: string, options: RunStoreOptions = {}): RunStore {
     const { db, notices } = openDatabase(file, options);
     const store = new RunStore(file, db, notices, options, fileIdentity(file));
     if (options.readonly) return store;
@@ -58,7 +63,7 @@ export class RunStore {
     if (this.readonly) return Promise.reject(new StoreError('READ_ONLY', `the history at ${this.file} was opened for reading only`));
     const writer = (this.writer ??= new StoreWriter(this.file, { nativeBinding: this.options.nativeBinding, busyTimeoutMs: this.options.busyTimeoutMs }));
     const p = run.config.params;
-    const start: RunStart = { id: run.id, scenario: run.config.scenario.meta.id, params: p, seed: p.seed, timeUnitMs: p.timeUnitMs, appVersion, startedAt: run.startedAt.toISOString(), hostPid: process.pid };
+    const start: RunStart = { id: run.id, scenario: run.config.scenario.meta.id, params: p, seed: p.seed, timeUnitMs: p.timeUnitMs, appVersion, startedAt: run.startedAt.toISOString(), hostPid: process.pid, ...(this.options.keyframeEvery ? { keyframeEvery: this.options.keyframeEvery } : {}) };
     writer.begin(start);
     run.onEvents((batch) => writer.events(run.id, batch));
     return run.done.then(async (report) => {
@@ -69,6 +74,14 @@ export class RunStore {
       if (!causes.length) return report;
       throw this.notWhole(start, report, causes);
     });
+  }
+
+  /**
+   * Resolves once everything recorded so far is written (a live run's window then holds
+   * every event it recorded). Never rejects: a writer that stopped has told record() why.
+   */
+  async flush(): Promise<void> {
+    try { await this.writer?.flush(); } catch { /* record() reports it */ }
   }
 
   /** The error for a run not stored whole, after noting in the file what is missing. */
