@@ -2,7 +2,8 @@
 // the stored 10 ms buckets: per object and field the min of their minima, the max of their
 // maxima and the last of the last bucket that saw the field; operations counted.
 // Slices lie on the stored buckets' grid (each holds whole buckets, none is split): the first
-// begins at or before `fromUs`, the last ends at or after `toUs`.
+// begins at or before `fromUs`, the last ends at or after `toUs` (and may be narrower than the
+// others: it ends with the bucket that holds `toUs`).
 // A run stored before buckets kept minima and last values (runs.keyframe_every NULL) has its
 // buckets folded again from its events, which costs reading the whole run.
 import type { BucketField as FieldValues, ChartBucket } from '../../../shared/contract';
@@ -18,7 +19,7 @@ export function chartWindow(
   const per = Math.ceil((g1 - g0 + 1) / slices);
   const n = Math.ceil((g1 - g0 + 1) / per);
   const out: ChartBucket[] = Array.from({ length: n }, (_, i) => ({
-    fromUs: (g0 + i * per) * BUCKET_US, toUs: (g0 + (i + 1) * per) * BUCKET_US - 1, ops: 0, objects: {},
+    fromUs: (g0 + i * per) * BUCKET_US, toUs: Math.min(g0 + (i + 1) * per, g1 + 1) * BUCKET_US - 1, ops: 0, objects: {},
   }));
   if (runNo === undefined) return out;
   const rows = stored

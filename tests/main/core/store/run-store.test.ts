@@ -9,6 +9,7 @@ import { StoreError } from '../../../../main/core/store/open-database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/core/store/migrations';
 import { newHost, startRun, survivors } from '../../../support/lab-host';
 import type { RunReport } from '../../../../shared/run-report';
+import { LiveModel } from '../../../../shared/live';
 
 const host = newHost(4);
 afterAll(() => host.close());
@@ -161,6 +162,24 @@ describe('RunStore', () => {
     const esc = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     expect(page.includes(`[${esc(printed.name)} ${printed.pid}] ${esc(printed.text)}`), 'the output section shows the kept prints').toBe(true);
     expect(page.includes('<td>MainProcess</td>'), 'the process table lists the processes').toBe(true);
+    // Its object and process tables were written as the run went: they are there without its report.
+    const readOnly = RunStore.open(file, { readonly: true });
+    expect(readOnly.queries.objects(id).map((o) => o.info)).toEqual([
+      expect.objectContaining({ kind: 'Semaphore', label: 'slots', initial: 3 }),
+      expect.objectContaining({ kind: 'ManagerList', label: 'active' }),
+      expect.objectContaining({ kind: 'Lock', label: 'active-lock' }),
+    ]);
+    const byPid = (ps: RunReport['processes']) => [...ps].sort((a, b) => a.pid - b.pid);
+    expect(byPid(readOnly.queries.processes(id))).toEqual(byPid(shown.processes));
+    // And a window of it opens from its keyframes as from its events.
+    const events = readOnly.queries.events(id);
+    const tail = readOnly.queries.eventsPage(id, { fromSeq: events.length })!;
+    const model = new LiveModel();
+    model.fold(events.slice(0, -1));
+    expect(tail.stateAtStart.processes).toEqual(model.snapshot().processes);
+    expect(tail.stateAtStart.objects).toEqual(model.snapshot().objects);
+    expect(tail.events).toEqual(events.slice(-1));
+    await readOnly.close();
     expect(stamp()).toEqual(before);
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare('SELECT status FROM runs').get()).toEqual({ status: 'running' });
