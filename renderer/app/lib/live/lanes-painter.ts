@@ -1,0 +1,449 @@
+// The process timeline on canvas: one lane per process (nested under its parent in the
+// gutter), its state over time as coloured and patterned bars, labelled where wide enough;
+// arrows between processes; ticks, the run's end, exits and the hovered mark on top.
+//
+// Why plain canvas and not Chart.js here: this is redrawn up to 60 times a second over as many
+// as 100,000 spans. Chart.js rebuilds its datasets (an object per bar) and lays out every
+// element on each update; here a frame draws only the pixel columns that changed (the spans
+// layer and the arrows layer keep what they drew; a following window shifts them by whole
+// pixels) and bins sub-pixel spans so a redraw costs one rectangle per run of equal columns.
+// Chart.js stays the report's charting (shared/charts), drawn once.
+import type { Lane, LaneRow } from '../../../../shared/live';
+import { binCategories } from './bins';
+import { CanvasLayer } from './canvas-layer';
+import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
+import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
+import { describeExit } from './describe';
+import type { Hit } from './hit';
+import type { LiveView, Painter } from './live-view';
+import { processColour } from '../../../../shared/charts/palette';
+import { axisEndUs, columnStartUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
+
+export interface LaneCanvases { gutter: HTMLCanvasElement; spans: HTMLCanvasElement; arrows: HTMLCanvasElement; overlay: HTMLCanvasElement }
+
+const KINDS = ['item', 'wake', 'spawn', 'exit'] as const;
+const PAD = 3;
+
+export class LanesPainter implements Painter {
+  private readonly gutter: CanvasLayer;
+  private readonly spans: CanvasLayer;
+  private readonly arrows: CanvasLayer;
+  private readonly overlay: CanvasLayer;
+  private width = 600;
+  private rows: readonly LaneRow[] = [];
+  private readonly rowOf = new Map<number, number>();
+  private rowH = 22;
+  private axisH = 22;
+  private axis: TimeAxis | null = null;
+  private theme: ChartTheme | null = null;
+  private fills: Fills | null = null;
+  /** What the spans layer shows is final up to here (the model's last event when drawn). */
+  private drawnToUs = -Infinity;
+  private nextArrow = 0;
+  /** Geometry of the arrows drawn, for hit-testing: x1, y1, x2, y2, index per arrow. */
+  private geo: number[] = [];
+  private readonly phaseOf: number[] = [];
+  private gutterKey = '';
+  private readonly fitCache = new Map<string, string>();
+
+  constructor(canvases: LaneCanvases, private readonly onHeight: (heightPx: number) => void = () => {}) {
+    this.gutter = new CanvasLayer(canvases.gutter);
+    this.spans = new CanvasLayer(canvases.spans);
+    this.arrows = new CanvasLayer(canvases.arrows);
+    this.overlay = new CanvasLayer(canvases.overlay);
+  }
+
+  /** The chart's whole width (gutter and plot), from the page's layout. */
+  setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
+
+  get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? { fontPx: 12 } as ChartTheme)); }
+
+  get laneHeight(): number { return this.rowH; }
+  get axisStrip(): number { return this.axisH; }
+  /** The lane rows as drawn (tests and the keyboard read them). */
+  get rowList(): readonly LaneRow[] { return this.rows; }
+
+  paint(view: LiveView, full: boolean): void {
+    const m = view.model;
+    const theme = view.theme;
+    const rows = m.lanes.tree();
+    let redraw = full || rows !== this.rows || theme !== this.theme;
+    if (theme !== this.theme) this.fitCache.clear();
+    this.theme = theme;
+    const rowH = laneHeight(rows.length, theme);
+    const axisH = axisHeight(theme);
+    if (rowH !== this.rowH || axisH !== this.axisH) redraw = true;
+    this.rowH = rowH; this.axisH = axisH;
+    if (rows !== this.rows) {
+      this.rows = rows;
+      this.rowOf.clear();
+      rows.forEach((r, i) => this.rowOf.set(r.lane.pid, i));
+    }
+    const G = gutterWidth(theme), P = this.plotWidth;
+    const H = axisH + Math.max(1, rows.length) * rowH + 2;
+    let resized = this.gutter.resize(G, H);
+    resized = this.spans.resize(P, H) || resized;
+    resized = this.arrows.resize(P, H) || resized;
+    resized = this.overlay.resize(P, H) || resized;
+    if (resized) { redraw = true; this.onHeight(H); }
+    if (!this.fills || redraw) this.fills = makeFills(this.spans.ctx, theme, this.spans.dpr);
+
+    const endUs = view.endUs;
+    const axis = view.axis(P);
+    const before = this.axis;
+    let moved = false;
+    if (!redraw && !sameAxis(before, axis)) {
+      const k = before ? (axis.originUs - before.originUs) / axis.usPerPx : 0;
+      const whole = Math.round(k);
+      if (before && before.usPerPx === axis.usPerPx && before.widthPx === axis.widthPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) {
+        // A following window moved on by whole pixels: keep what is drawn, moved left.
+        this.spans.shiftLeft(whole);
+        this.arrows.shiftLeft(whole);
+        for (let i = 0; i < this.geo.length; i += 5) { this.geo[i] -= whole; this.geo[i + 2] -= whole; }
+        moved = true;
+      } else redraw = true;
+    }
+    this.axis = axis;
+
+    const grew = m.atUs > this.drawnToUs || endUs > this.drawnToUs;
+    if (redraw) {
+      this.spans.clear(); this.arrows.clear();
+      this.geo = [];
+      this.drawnToUs = -Infinity;
+      this.nextArrow = Math.max(m.arrows.indexFrom(axis.originUs), m.arrows.length - MAX_ARROWS);
+    }
+    if (redraw || moved || grew) {
+      const from = redraw ? axis.originUs : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
+      const to = Math.min(endUs, axisEndUs(axis));
+      if (!redraw) this.spans.clear(Math.max(0, xOf(axis, from)), P);
+      if (to > from) this.drawSpans(view, axis, from, to, redraw ? -Infinity : this.drawnToUs);
+      this.drawnToUs = Math.min(m.atUs, to);
+      this.drawArrows(view, axis);
+    }
+    this.paintGutter(view, redraw);
+    this.paintOverlay(view, axis, endUs);
+  }
+
+  private phase(view: LiveView, stateId: number): number {
+    let p = this.phaseOf[stateId];
+    if (p === undefined) p = this.phaseOf[stateId] = PHASE_INDEX[view.model.lanes.states.get(stateId).phase];
+    return p;
+  }
+
+  /** The spans of every lane over [from, to), binned per pixel column; labels on the wide ones that closed. */
+  private drawSpans(view: LiveView, axis: TimeAxis, fromUs: number, toUs: number, finalBefore: number): void {
+    const ctx = this.spans.ctx;
+    const P = this.spans.widthPx;
+    const rects: number[][] = [[], [], []];
+    const labels: { x0: number; x1: number; y: number; text: string }[] = [];
+    const w = { fromUs, toUs, originUs: axis.originUs, usPerPx: axis.usPerPx };
+    const states = view.model.lanes.states;
+    const atUs = view.model.atUs;
+    const h = this.rowH - 2 * PAD;
+    this.rows.forEach(({ lane }, r) => {
+      const y = this.axisH + r * this.rowH + PAD;
+      const s = lane.spans;
+      binCategories(s, (i) => this.phase(view, s.stateAt(i)), w, (cat, c0, c1) => {
+        if (cat > 2 || c1 <= 0 || c0 >= P) return;
+        const a = Math.max(0, c0);
+        rects[cat].push(a, y, Math.min(P, c1) - a);
+      }, (i, x0, x1) => {
+        if (x1 - x0 < LABEL_MIN_PX || i + 1 >= s.length) return;
+        const end = s.startAt(i + 1);
+        if (end <= finalBefore || end > atUs) return;
+        const st = states.get(s.stateAt(i));
+        if (st.phase === 'blocked' || st.phase === 'sleeping') labels.push({ x0, x1, y, text: `${PHASE_SYMBOL[st.phase]} ${st.label}` });
+      });
+    });
+    const fills = this.fills!;
+    const offset = Math.round((axis.originUs - view.firstUs) / axis.usPerPx) % 8;
+    for (let p = 0; p < 3; p++) {
+      const list = rects[p];
+      if (!list.length) continue;
+      ctx.beginPath();
+      for (let i = 0; i < list.length; i += 3) ctx.rect(list[i], list[i + 1], list[i + 2], h);
+      ctx.fillStyle = fills.base[p];
+      ctx.fill();
+      const pat = fills.pattern[p];
+      if (pat) {
+        // Keep the pattern fixed to the run's time, so a shifted picture and its new end match.
+        pat.setTransform(new DOMMatrix([1 / this.spans.dpr, 0, 0, 1 / this.spans.dpr, -offset, 0]));
+        ctx.fillStyle = pat;
+        ctx.fill();
+      }
+    }
+    for (const l of labels) this.label(ctx, l.x0, l.x1 - 3, l.y, h, l.text);
+  }
+
+  /** A label in a small box at the start of a span (text on the theme's surface, so it reads on any fill). */
+  private label(ctx: CanvasRenderingContext2D, x0: number, x1: number, y: number, h: number, text: string): void {
+    const t = this.theme!;
+    const x = Math.max(0, x0) + 3;
+    const avail = Math.min(x1, this.spans.widthPx) - x - 3;
+    if (avail < 20) return;
+    const size = Math.min(t.fontPx, h - 2);
+    ctx.font = `${size}px ${t.font}`;
+    const key = `${text}|${Math.floor(avail / 6)}|${size}`;
+    let fitted = this.fitCache.get(key);
+    if (fitted === undefined) {
+      fitted = fitText(ctx, text, avail - 4);
+      if (this.fitCache.size > 4000) this.fitCache.clear();
+      this.fitCache.set(key, fitted);
+    }
+    if (!fitted) return;
+    const tw = ctx.measureText(fitted).width;
+    ctx.fillStyle = t.surface;
+    ctx.globalAlpha = 0.9;
+    ctx.fillRect(x - 2, y + 1, tw + 4, h - 2);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = t.text;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(fitted, x, y + h / 2 + 0.5);
+  }
+
+  private rowCentre(pid: number): number | undefined {
+    const r = this.rowOf.get(pid);
+    return r === undefined ? undefined : this.axisH + r * this.rowH + this.rowH / 2;
+  }
+
+  /** The arrows not drawn yet (after a redraw: the window's, at most MAX_ARROWS of the newest). */
+  private drawArrows(view: LiveView, axis: TimeAxis): void {
+    const list = view.model.arrows;
+    const ctx = this.arrows.ctx;
+    const end = axisEndUs(axis);
+    const paths = KINDS.map(() => new Path2D());
+    const heads = KINDS.map(() => new Path2D());
+    let i = this.nextArrow;
+    for (; i < list.length; i++) {
+      const a = list.at(i);
+      if (a.to.t > end) break;
+      const y1 = this.rowCentre(a.from.pid), y2 = this.rowCentre(a.to.pid);
+      if (y1 === undefined || y2 === undefined) continue;
+      const x1 = xOf(axis, a.from.t), x2 = xOf(axis, a.to.t);
+      const k = KINDS.indexOf(a.kind);
+      const path = paths[k];
+      let fromX = x1, fromY = y1;
+      if (a.from.pid === a.to.pid) {
+        // A process's own item or wake: a small arc above its lane.
+        const cx = (x1 + x2) / 2, cy = y1 - this.rowH * 0.9;
+        path.moveTo(x1, y1); path.quadraticCurveTo(cx, cy, x2, y2);
+        fromX = cx; fromY = cy;
+      } else {
+        path.moveTo(x1, y1); path.lineTo(x2, y2);
+      }
+      arrowHead(heads[k], fromX, fromY, x2, y2);
+      this.geo.push(x1, y1, x2, y2, i);
+    }
+    this.nextArrow = i;
+    ctx.lineWidth = 1.4;
+    ctx.globalAlpha = 0.9;
+    KINDS.forEach((kind, k) => {
+      const style = ARROW_STYLES[kind];
+      ctx.strokeStyle = style.colour;
+      ctx.fillStyle = style.colour;
+      ctx.setLineDash(style.dash);
+      ctx.stroke(paths[k]);
+      ctx.fill(heads[k]);
+    });
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+    view.ui.arrowsShown = this.geo.length / 5;
+  }
+
+  /** Names, nesting and the state now, one row per lane; redrawn when any of them changed. */
+  private paintGutter(view: LiveView, redraw: boolean): void {
+    const states = view.model.lanes.states;
+    let key = `${this.rows.length}`;
+    for (const { lane } of this.rows) key += `|${lane.spans.lastState}`;
+    if (!redraw && key === this.gutterKey) return;
+    this.gutterKey = key;
+    const t = this.theme!;
+    const ctx = this.gutter.ctx;
+    const G = this.gutter.widthPx;
+    this.gutter.clear();
+    ctx.textBaseline = 'middle';
+    ctx.font = `600 ${t.fontPx}px ${t.font}`;
+    ctx.fillStyle = t.muted;
+    ctx.fillText('Process (pid)', 6, this.axisH / 2);
+    ctx.textAlign = 'right';
+    ctx.fillText('now', G - 6, this.axisH / 2);
+    ctx.textAlign = 'left';
+    this.rows.forEach(({ lane, depth }, r) => {
+      const y = this.axisH + r * this.rowH;
+      const cy = y + this.rowH / 2;
+      if (r % 2 === 1) { ctx.fillStyle = t.dark ? 'rgba(255,255,255,0.04)' : 'rgba(0,0,0,0.035)'; ctx.fillRect(0, y, G, this.rowH); }
+      const indent = 6 + Math.min(depth, 8) * 10;
+      if (depth > 0) {
+        ctx.strokeStyle = t.muted;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(indent - 6.5, y); ctx.lineTo(indent - 6.5, cy); ctx.lineTo(indent - 1, cy);
+        ctx.stroke();
+      }
+      ctx.fillStyle = processColour(lane.index);
+      ctx.fillRect(indent, cy - 4, 8, 8);
+      const st = states.get(lane.spans.lastState);
+      const now = st.phase === 'exited' ? `${PHASE_SYMBOL.exited} ${describeExit(lane)}` : st.phase === 'blocked' ? `${PHASE_SYMBOL.blocked} ${st.op}` : PHASE_SYMBOL[st.phase];
+      ctx.font = `${t.fontPx}px ${t.font}`;
+      const nowW = Math.min(ctx.measureText(now).width, G * 0.35);
+      ctx.fillStyle = st.phase === 'blocked' ? t.text : t.muted;
+      ctx.textAlign = 'right';
+      ctx.fillText(fitText(ctx, now, G * 0.35), G - 6, cy);
+      ctx.textAlign = 'left';
+      ctx.fillStyle = st.phase === 'exited' ? t.muted : t.text;
+      ctx.fillText(fitText(ctx, laneName(lane), G - indent - 14 - nowW - 10), indent + 12, cy);
+    });
+  }
+
+  /** Ticks, row lines, the run's end, exits, the state now of each lane, the hovered mark. */
+  private paintOverlay(view: LiveView, axis: TimeAxis, endUs: number): void {
+    const t = this.theme!;
+    const ctx = this.overlay.ctx;
+    const P = this.overlay.widthPx, H = this.overlay.heightPx;
+    this.overlay.clear();
+    ctx.textBaseline = 'middle';
+    ctx.font = `${t.fontPx}px ${t.font}`;
+    ctx.fillStyle = t.muted;
+    ctx.strokeStyle = t.border;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const tick of ticks(axis)) {
+      const x = Math.round(tick.x) + 0.5;
+      ctx.moveTo(x, this.axisH - 5); ctx.lineTo(x, H);
+      if (tick.x + 4 < P - 30) ctx.fillText(tick.label, tick.x + 3, this.axisH / 2 - 1);
+    }
+    ctx.moveTo(0, this.axisH - 0.5); ctx.lineTo(P, this.axisH - 0.5);
+    ctx.globalAlpha = 0.6;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+
+    const states = view.model.lanes.states;
+    const h = this.rowH - 2 * PAD;
+    if (this.rows.length === 0) {
+      ctx.fillStyle = t.muted;
+      ctx.fillText(view.running ? 'Starting the first process…' : 'No process ran.', 8, this.axisH + this.rowH / 2);
+    }
+    this.rows.forEach(({ lane }, r) => {
+      const y = this.axisH + r * this.rowH + PAD;
+      if (lane.exitedUs !== undefined) {
+        const x = xOf(axis, lane.exitedUs);
+        if (x >= -2 && x <= P + 2) this.exitMark(ctx, lane, x, y, h);
+        return;
+      }
+      // The span going on: its label moves with its growing end.
+      const s = lane.spans;
+      if (s.length === 0) return;
+      const st = states.get(s.lastState);
+      if (st.phase !== 'blocked' && st.phase !== 'sleeping') return;
+      const x0 = xOf(axis, s.lastStart), x1 = xOf(axis, endUs);
+      if (x1 - x0 >= LABEL_MIN_PX) this.label(ctx, x0, x1 - 2, y, h, `${PHASE_SYMBOL[st.phase]} ${st.label}`);
+    });
+
+    if (view.running) {
+      const x = Math.round(xOf(axis, endUs)) + 0.5;
+      if (x > 0 && x < P) {
+        ctx.strokeStyle = t.text;
+        ctx.globalAlpha = 0.55;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath(); ctx.moveTo(x, this.axisH); ctx.lineTo(x, H); ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.globalAlpha = 1;
+      }
+    }
+    this.hoverMark(view, axis);
+  }
+
+  /** A process's end: a square and its exit (code, signal, how). */
+  private exitMark(ctx: CanvasRenderingContext2D, lane: Lane, x: number, y: number, h: number): void {
+    const t = this.theme!;
+    const s = Math.min(9, h);
+    ctx.fillStyle = t.text;
+    ctx.fillRect(x - s / 2, y + (h - s) / 2, s, s);
+    ctx.font = `${Math.min(t.fontPx, h)}px ${t.font}`;
+    const text = describeExit(lane);
+    const tw = ctx.measureText(text).width;
+    const tx = x + s / 2 + 3 + tw <= this.overlay.widthPx ? x + s / 2 + 3 : x - s / 2 - 3 - tw;
+    ctx.fillStyle = t.muted;
+    ctx.fillText(text, tx, y + h / 2 + 0.5);
+  }
+
+  private hoverMark(view: LiveView, axis: TimeAxis): void {
+    const hit = view.ui.hover;
+    if (!hit) return;
+    const ctx = this.overlay.ctx;
+    const t = this.theme!;
+    if (hit.kind === 'span') {
+      const r = this.rowOf.get(hit.pid);
+      if (r === undefined) return;
+      const x0 = Math.max(-2, xOf(axis, hit.fromUs)), x1 = Math.min(this.overlay.widthPx + 2, xOf(axis, hit.toUs));
+      ctx.strokeStyle = t.text;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x0, this.axisH + r * this.rowH + 1, Math.max(2, x1 - x0), this.rowH - 2);
+    } else if (hit.kind === 'arrow') {
+      const a = hit.arrow;
+      const y1 = this.rowCentre(a.from.pid), y2 = this.rowCentre(a.to.pid);
+      if (y1 === undefined || y2 === undefined) return;
+      ctx.strokeStyle = ARROW_STYLES[a.kind].colour;
+      ctx.lineWidth = 3.5;
+      ctx.beginPath();
+      ctx.moveTo(xOf(axis, a.from.t), y1); ctx.lineTo(xOf(axis, a.to.t), y2);
+      ctx.stroke();
+    } else if (hit.kind === 'exit') {
+      const r = this.rowOf.get(hit.pid);
+      if (r === undefined) return;
+      const x = xOf(axis, hit.atUs);
+      ctx.strokeStyle = t.text;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x - 7, this.axisH + r * this.rowH + 1, 14, this.rowH - 2);
+    }
+  }
+
+  hitTest(x: number, y: number, view: LiveView): Hit | null {
+    const axis = this.axis;
+    if (!axis || y < this.axisH) return null;
+    const m = view.model;
+    if (view.ui.arrowsOn) {
+      let best = -1, bestD = 5;
+      const g = this.geo;
+      for (let i = 0; i < g.length; i += 5) {
+        const d = segmentDistance(x, y, g[i], g[i + 1], g[i + 2], g[i + 3]);
+        if (d < bestD) { bestD = d; best = g[i + 4]; }
+      }
+      if (best >= 0 && best < m.arrows.length) return { kind: 'arrow', arrow: m.arrows.at(best) };
+    }
+    const r = Math.floor((y - this.axisH) / this.rowH);
+    const row = this.rows[r];
+    if (!row) return null;
+    const lane = row.lane;
+    if (lane.exitedUs !== undefined && Math.abs(x - xOf(axis, lane.exitedUs)) <= 6) return { kind: 'exit', pid: lane.pid, atUs: lane.exitedUs };
+    const t = usOf(axis, x);
+    const s = lane.spans;
+    const i = s.indexAt(t);
+    if (i < 0 || t > view.endUs) return null;
+    const state = m.lanes.states.get(s.stateAt(i));
+    if (state.phase === 'exited') return null;
+    const open = i + 1 >= s.length;
+    return { kind: 'span', pid: lane.pid, state, fromUs: s.startAt(i), toUs: open ? view.endUs : s.startAt(i + 1), open, call: s.callAt(i) };
+  }
+}
+
+/** A lane's name with its pid (once: fork-loop's children are named after their pid). */
+export function laneName(lane: Pick<Lane, 'name' | 'pid'>): string {
+  return lane.name.includes(String(lane.pid)) ? lane.name : `${lane.name} ${lane.pid}`;
+}
+
+function arrowHead(p: Path2D, fx: number, fy: number, x: number, y: number): void {
+  const a = Math.atan2(y - fy, x - fx);
+  const s = 6;
+  p.moveTo(x, y);
+  p.lineTo(x - s * Math.cos(a - 0.45), y - s * Math.sin(a - 0.45));
+  p.lineTo(x - s * Math.cos(a + 0.45), y - s * Math.sin(a + 0.45));
+  p.closePath();
+}
+
+function segmentDistance(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1, dy = y2 - y1;
+  const len = dx * dx + dy * dy;
+  const u = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len));
+  return Math.hypot(px - (x1 + u * dx), py - (y1 + u * dy));
+}
