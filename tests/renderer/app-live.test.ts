@@ -26,7 +26,7 @@ afterAll(async () => {
   await shell?.stop();
 });
 
-const FLAGSHIPS = [
+const FLAGSHIPS: { id: string; title: string; params: Record<string, string>; objects: boolean }[] = [
   { id: 'fork-loop', title: 'Forking in a loop', params: { timeUnitMs: '400' }, objects: false },
   { id: 'semaphore-pool', title: 'A semaphore limits the active jobs', params: { timeUnitMs: '150', jobs: '6' }, objects: true },
   { id: 'manager-namespace', title: 'A shared namespace and its copies', params: { timeUnitMs: '1500' }, objects: true },
