@@ -15,6 +15,7 @@ import type { PeakRss } from './peak-rss-child';
 import { formatTable } from './format-table';
 import { measureStore, type StoreFigures } from './store-bench';
 import { measureLive } from './live-bench';
+import { rendererRows } from './renderer-bench';
 
 const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500 };
 const OVERHEAD_ITEMS = 24_000;
@@ -73,6 +74,7 @@ async function main(json: boolean): Promise<void> {
     rows.push({ metric: 'store-first-chart-1m', unit: 'ms', lab: round(store.firstChartMs), python: null, ratio: null });
     rows.push({ metric: 'kernel-recording-overhead', unit: '%', lab: round(overhead.overheadPct), python: null, ratio: null });
     rows.push({ metric: 'host-peak-rss-1m-events', unit: 'MB', lab: round(rss.peakRssMb), python: null, ratio: null });
+    rows.push(...await rendererRows(progress));
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else printReport(rows, overhead, rss, store, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {

@@ -104,7 +104,7 @@ describe('the live charts of a run, in the app', () => {
   it('toggles the arrows, and zooms in, follows, and shows the whole run again', async () => {
     const { page } = app;
     const button = page.getByRole('button', { name: /^Arrows/ });
-    const layer = page.locator('canvas[data-layer="arrows"]');
+    const layer = page.locator('[data-strips="arrows"]');
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect(await layer.evaluate((c) => getComputedStyle(c).visibility)).toBe('visible');
     await button.click();

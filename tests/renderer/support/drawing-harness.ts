@@ -38,15 +38,25 @@ type Layer = 'spans' | 'arrows' | 'overlay' | 'gutter' | 'tracks' | 'tracks-over
 let view: LiveView;
 let lanes: LanesPainter;
 let tracks: TracksPainter;
-const canvases = new Map<Layer, HTMLCanvasElement>();
 
 function canvas(layer: Layer): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.dataset.layer = layer;
   document.body.append(c);
-  canvases.set(layer, c);
   return c;
 }
+
+/** A container for a layer drawn in strips (its canvases get data-layer itself). */
+function strips(): HTMLElement {
+  const d = document.createElement('div');
+  d.style.position = 'relative';
+  document.body.append(d);
+  return d;
+}
+
+/** A layer's canvases (one, or its strips left to right). */
+const canvasesOf = (layer: Layer): HTMLCanvasElement[] => [...document.querySelectorAll<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)];
+const pixelData = (layer: Layer): Uint8ClampedArray[] => canvasesOf(layer).map((c) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
 
 function summary(): Mounted {
   return {
@@ -67,12 +77,11 @@ const harness = {
   /** Draws `events` pushed in batches, a frame after each; answers what was drawn. */
   mount(events: LabEvent[], o: MountOptions = {}): Mounted {
     document.body.replaceChildren();
-    canvases.clear();
     view?.dispose();
     view = new LiveView(plainUi(), undefined, undefined, o.running ?? false);
     if (o.window) { view.window.mode = o.window[0]; view.window.usPerPx = o.window[1]; view.window.originUs = o.window[2]; }
-    lanes = new LanesPainter({ gutter: canvas('gutter'), spans: canvas('spans'), arrows: canvas('arrows'), overlay: canvas('overlay') });
-    tracks = new TracksPainter({ gutter: canvas('tracks-gutter'), plot: canvas('tracks'), overlay: canvas('tracks-overlay') });
+    lanes = new LanesPainter({ gutter: canvas('gutter'), spans: strips(), arrows: strips(), overlay: canvas('overlay') });
+    tracks = new TracksPainter({ gutter: canvas('tracks-gutter'), plot: strips(), overlay: canvas('tracks-overlay') });
     lanes.setWidth(o.width ?? 1200);
     tracks.setWidth(o.width ?? 1200);
     view.attach(lanes);
@@ -82,7 +91,7 @@ const harness = {
       view.push(events.slice(i, i + batch));
       view.frame();
     }
-    view.frame();
+    do view.frame(); while (view.backlog > 0);
     return summary();
   },
 
@@ -93,33 +102,38 @@ const harness = {
 
   /** Redraws everything and compares with what was drawn before, pixel by pixel. */
   compareWithRedraw(layer: Layer, tol = 24): { painted: number; differ: number } {
-    const c = canvases.get(layer)!;
-    const before = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const befores = pixelData(layer);
     view.invalidate();
     view.frame();
-    const after = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const afters = pixelData(layer);
     let painted = 0, differ = 0;
-    for (let i = 0; i < after.length; i += 4) {
-      if (after[i + 3]) painted++;
-      const d = Math.abs(after[i] - before[i]) + Math.abs(after[i + 1] - before[i + 1]) + Math.abs(after[i + 2] - before[i + 2]) + Math.abs(after[i + 3] - before[i + 3]);
-      if (d > tol) differ++;
-    }
+    afters.forEach((after, k) => {
+      const before = befores[k];
+      for (let i = 0; i < after.length; i += 4) {
+        if (after[i + 3]) painted++;
+        const d = Math.abs(after[i] - before[i]) + Math.abs(after[i + 1] - before[i + 1]) + Math.abs(after[i + 2] - before[i + 2]) + Math.abs(after[i + 3] - before[i + 3]);
+        if (d > tol) differ++;
+      }
+    });
     return { painted, differ };
   },
 
   /** Pixels drawn on a layer (alpha > 0), or of one colour (#rrggbb, within `tol` per channel, opaque enough). */
   pixels(layer: Layer, colour?: string, tol = 14): number {
-    const c = canvases.get(layer)!;
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     const want = colour ? [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16)) : null;
     let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3] === 0) continue;
-      if (!want) { n++; continue; }
-      if (d[i + 3] >= 150 && Math.abs(d[i] - want[0]) <= tol && Math.abs(d[i + 1] - want[1]) <= tol && Math.abs(d[i + 2] - want[2]) <= tol) n++;
+    for (const d of pixelData(layer)) {
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] === 0) continue;
+        if (!want) { n++; continue; }
+        if (d[i + 3] >= 150 && Math.abs(d[i] - want[0]) <= tol && Math.abs(d[i + 1] - want[1]) <= tol && Math.abs(d[i + 2] - want[2]) <= tol) n++;
+      }
     }
     return n;
   },
+
+  /** How many canvases a layer is drawn on (its strips). */
+  strips(layer: Layer): number { return canvasesOf(layer).length; },
 
   /** The middle of arrow i on the lanes' plot, and what it joins. */
   arrowAt(i: number): { x: number; y: number; kind: string; obj: string; fromPid: number; toPid: number } {

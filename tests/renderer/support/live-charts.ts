@@ -2,12 +2,15 @@
 // (alpha > 0: the layers are transparent where nothing is drawn), and where a lane is.
 import type { Page } from 'playwright-core';
 
-/** Pixels painted on the canvas `[data-layer=layer]` of the run view. */
+/** Pixels painted on the canvases `[data-layer=layer]` of the run view (a layer may be drawn in strips). */
 export function paintedPixels(page: Page, layer: string): Promise<number> {
-  return page.locator(`canvas[data-layer="${layer}"]`).evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+  return page.locator(`canvas[data-layer="${layer}"]`).evaluateAll((cs: HTMLCanvasElement[]) => {
     let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+    for (const c of cs) {
+      if (!c.width || !c.height) continue;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+    }
     return n;
   });
 }
@@ -29,21 +32,22 @@ export async function waitForPaint(page: Page, layer: string, min: number, timeo
  */
 export async function pointOnASpan(page: Page): Promise<{ x: number; y: number }> {
   await page.locator('[data-chart-region="timeline"] .chart').scrollIntoViewIfNeeded();
-  return page.locator('canvas[data-layer="spans"]').evaluate((c: HTMLCanvasElement) => {
-    const box = c.getBoundingClientRect();
-    const ctx = c.getContext('2d')!;
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const sx = c.width / box.width, sy = c.height / box.height;
+  return page.locator('canvas[data-layer="spans"]').evaluateAll((cs: HTMLCanvasElement[]) => {
     let best = { len: 0, x: 0, y: 0 };
-    for (let y = 0; y < c.height; y += 3) {
-      let run = 0;
-      for (let x = 0; x < c.width; x++) {
-        if (d[(y * c.width + x) * 4 + 3] === 255) run++;
-        else { if (run > best.len) best = { len: run, x: x - run / 2, y }; run = 0; }
+    for (const c of cs) {
+      const box = c.getBoundingClientRect();
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const sx = c.width / box.width, sy = c.height / box.height;
+      for (let y = 0; y < c.height; y += 3) {
+        let run = 0;
+        for (let x = 0; x <= c.width; x++) {
+          if (x < c.width && d[(y * c.width + x) * 4 + 3] === 255) { run++; continue; }
+          if (run > best.len) best = { len: run, x: box.left + (x - run / 2) / sx, y: box.top + y / sy };
+          run = 0;
+        }
       }
-      if (run > best.len) best = { len: run, x: c.width - run / 2, y };
     }
-    return { x: box.left + best.x / sx, y: box.top + best.y / sy };
+    return { x: best.x, y: best.y };
   });
 }
 
@@ -59,11 +63,12 @@ export async function watchWhileLive(page: Page): Promise<() => Promise<{ spans:
     const w = window as unknown as { __whileLive: { spans: number; tracks: number; lines: number; frames: number; on: boolean } };
     const seen = (w.__whileLive = { spans: 0, tracks: 0, lines: 0, frames: 0, on: true });
     const painted = (layer: string): number => {
-      const c = document.querySelector<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`);
-      if (!c || !c.width) return 0;
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
       let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+      for (const c of document.querySelectorAll<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)) {
+        if (!c.width || !c.height) continue;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+      }
       return n;
     };
     const frame = () => {

@@ -14,10 +14,16 @@ export class CanvasLayer {
     this.ctx = ctx;
   }
 
-  /** Sizes the canvas; answers whether it changed (which clears it). */
-  resize(widthPx: number, heightPx: number, dpr = window.devicePixelRatio || 1): boolean {
-    const w = Math.max(1, Math.floor(widthPx)), h = Math.max(1, Math.floor(heightPx));
-    if (w === this.widthPx && h === this.heightPx && dpr === this.dpr) return false;
+  /**
+   * Makes the canvas at least `heightPx` tall (its container shows what is used); answers
+   * whether it was reallocated (which clears it). Heights grow in steps, so a run that adds a
+   * lane at a time does not reallocate its canvases for each one.
+   */
+  resize(widthPx: number, heightPx: number, dpr: number): boolean {
+    const w = Math.max(1, Math.floor(widthPx));
+    const want = Math.max(1, Math.ceil(heightPx));
+    if (w === this.widthPx && dpr === this.dpr && want <= this.heightPx && want * 2 > this.heightPx) return false;
+    const h = want <= 64 ? want : Math.ceil((want * 1.25) / 32) * 32;
     this.widthPx = w; this.heightPx = h; this.dpr = dpr;
     this.canvas.width = Math.round(w * dpr);
     this.canvas.height = Math.round(h * dpr);

@@ -20,9 +20,22 @@ export const LABEL_MIN_PX = 44;
 /** Arrows drawn at most when the whole window is redrawn (the newest ones); zoom in for the rest. */
 export const MAX_ARROWS = 2500;
 
-/** A text cut to fit `maxPx`, with an ellipsis. */
+const fitted = new Map<string, string>();
+
+/** A text cut to fit `maxPx`, with an ellipsis (in the context's current font; remembered). */
 export function fitText(ctx: CanvasRenderingContext2D, text: string, maxPx: number): string {
   if (maxPx <= 0) return '';
+  const key = `${ctx.font}|${Math.floor(maxPx)}|${text}`;
+  let out = fitted.get(key);
+  if (out === undefined) {
+    out = measureFit(ctx, text, Math.floor(maxPx));
+    if (fitted.size > 5000) fitted.clear();
+    fitted.set(key, out);
+  }
+  return out;
+}
+
+function measureFit(ctx: CanvasRenderingContext2D, text: string, maxPx: number): string {
   if (ctx.measureText(text).width <= maxPx) return text;
   let lo = 0, hi = text.length;
   while (lo < hi) {

@@ -13,3 +13,15 @@ export type Hit =
 
 /** Where a tooltip goes: the pointer, in the page's CSS pixels. */
 export interface HoverAt { hit: Hit; clientX: number; clientY: number }
+
+/** Whether two hits are on the same mark (a pointer moving within one mark changes nothing). */
+export function sameHit(a: Hit | null, b: Hit | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'span': { const o = b as typeof a; return a.pid === o.pid && a.fromUs === o.fromUs && a.toUs === o.toUs; }
+    case 'exit': return a.pid === (b as typeof a).pid;
+    case 'arrow': { const o = b as typeof a; return a.arrow.from.seq === o.arrow.from.seq && a.arrow.to.seq === o.arrow.to.seq; }
+    case 'point': { const o = b as typeof a; return a.obj === o.obj && a.field === o.field && a.atUs === o.atUs && a.untilUs === o.untilUs; }
+  }
+}

@@ -11,6 +11,7 @@
 import type { Lane, LaneRow } from '../../../../shared/live';
 import { binCategories } from './bins';
 import { CanvasLayer } from './canvas-layer';
+import { StripLayer } from './strip-layer';
 import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
 import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
 import { describeExit } from './describe';
@@ -19,16 +20,24 @@ import type { LiveView, Painter } from './live-view';
 import { processColour } from '../../../../shared/charts/palette';
 import { axisEndUs, columnStartUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
 
-export interface LaneCanvases { gutter: HTMLCanvasElement; spans: HTMLCanvasElement; arrows: HTMLCanvasElement; overlay: HTMLCanvasElement }
+export interface LaneCanvases {
+  gutter: HTMLCanvasElement;
+  /** Containers of the spans and arrows layers (their strips are made inside, data-layer spans / arrows). */
+  spans: HTMLElement; arrows: HTMLElement;
+  overlay: HTMLCanvasElement;
+  /** A thin element over the plot marking the run's end while it goes on (moved, never redrawn). */
+  now?: HTMLElement;
+}
 
 const KINDS = ['item', 'wake', 'spawn', 'exit'] as const;
 const PAD = 3;
 
 export class LanesPainter implements Painter {
   private readonly gutter: CanvasLayer;
-  private readonly spans: CanvasLayer;
-  private readonly arrows: CanvasLayer;
+  private readonly spans: StripLayer;
+  private readonly arrows: StripLayer;
   private readonly overlay: CanvasLayer;
+  private readonly now: HTMLElement | undefined;
   private width = 600;
   private rows: readonly LaneRow[] = [];
   private readonly rowOf = new Map<number, number>();
@@ -39,18 +48,33 @@ export class LanesPainter implements Painter {
   private fills: Fills | null = null;
   /** What the spans layer shows is final up to here (the model's last event when drawn). */
   private drawnToUs = -Infinity;
+  /** Per lane, the start of the span going on whose label is drawn already. */
+  private readonly labelled = new Map<number, number>();
+
+  /** Right of this pixel nothing is drawn on the spans layer (so nothing there needs clearing). */
+  private paintedToX = 0;
   private nextArrow = 0;
   /** Geometry of the arrows drawn, for hit-testing: x1, y1, x2, y2, index per arrow. */
   private geo: number[] = [];
   private readonly phaseOf: number[] = [];
-  private gutterKey = '';
+  /** The state each gutter row shows (-1: to draw). */
+  private gutterStates: number[] = [];
+  private overlayKey = '';
+  private overlayHover: unknown = null;
   private readonly fitCache = new Map<string, string>();
+  private fillsFor: { theme: ChartTheme; dpr: number } | null = null;
+  private patternOffset = Number.NaN;
+  private heightPx = 0;
+  /** What the last paint showed: when nothing of it moved, a frame draws nothing. */
+  private lastPaint = '';
+  private lastHover: unknown = null;
 
   constructor(canvases: LaneCanvases, private readonly onHeight: (heightPx: number) => void = () => {}) {
     this.gutter = new CanvasLayer(canvases.gutter);
-    this.spans = new CanvasLayer(canvases.spans);
-    this.arrows = new CanvasLayer(canvases.arrows);
+    this.spans = new StripLayer(canvases.spans, 'spans');
+    this.arrows = new StripLayer(canvases.arrows, 'arrows');
     this.overlay = new CanvasLayer(canvases.overlay);
+    this.now = canvases.now;
   }
 
   /** The chart's whole width (gutter and plot), from the page's layout. */
@@ -81,17 +105,28 @@ export class LanesPainter implements Painter {
     }
     const G = gutterWidth(theme), P = this.plotWidth;
     const H = axisH + Math.max(1, rows.length) * rowH + 2;
-    let resized = this.gutter.resize(G, H);
-    resized = this.spans.resize(P, H) || resized;
-    resized = this.arrows.resize(P, H) || resized;
-    resized = this.overlay.resize(P, H) || resized;
-    if (resized) { redraw = true; this.onHeight(H); }
-    if (!this.fills || redraw) this.fills = makeFills(this.spans.ctx, theme, this.spans.dpr);
+    const dpr = window.devicePixelRatio || 1;
+    let resized = this.gutter.resize(G, H, dpr);
+    resized = this.spans.resize(P, H, dpr) || resized;
+    resized = this.arrows.resize(P, H, dpr) || resized;
+    resized = this.overlay.resize(P, H, dpr) || resized;
+    if (resized) redraw = true;
+    if (H !== this.heightPx) { this.heightPx = H; this.onHeight(H); }
+    if (!this.fills || this.fillsFor?.theme !== theme || this.fillsFor.dpr !== this.spans.dpr) {
+      this.fills = makeFills(this.spans.ctx, theme, this.spans.dpr);
+      this.fillsFor = { theme, dpr: this.spans.dpr };
+      this.patternOffset = Number.NaN;
+    }
 
     const endUs = view.endUs;
     const axis = view.axis(P);
+    const key = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}|${view.ui.arrowsOn}`;
+    if (!redraw && key === this.lastPaint && view.ui.hover === this.lastHover) return;
+    this.lastPaint = key;
+    this.lastHover = view.ui.hover;
     const before = this.axis;
     let moved = false;
+    let shifted = false;
     if (!redraw && !sameAxis(before, axis)) {
       const k = before ? (axis.originUs - before.originUs) / axis.usPerPx : 0;
       const whole = Math.round(k);
@@ -99,6 +134,8 @@ export class LanesPainter implements Painter {
         // A following window moved on by whole pixels: keep what is drawn, moved left.
         this.spans.shiftLeft(whole);
         this.arrows.shiftLeft(whole);
+        this.paintedToX = Math.max(0, this.paintedToX - whole);
+        shifted = true;
         for (let i = 0; i < this.geo.length; i += 5) { this.geo[i] -= whole; this.geo[i + 2] -= whole; }
         moved = true;
       } else redraw = true;
@@ -107,7 +144,9 @@ export class LanesPainter implements Painter {
 
     const grew = m.atUs > this.drawnToUs || endUs > this.drawnToUs;
     if (redraw) {
-      this.spans.clear(); this.arrows.clear();
+      this.spans.clear();
+      if (this.geo.length) this.arrows.clear();
+      this.labelled.clear();
       this.geo = [];
       this.drawnToUs = -Infinity;
       this.nextArrow = Math.max(m.arrows.indexFrom(axis.originUs), m.arrows.length - MAX_ARROWS);
@@ -115,11 +154,17 @@ export class LanesPainter implements Painter {
     if (redraw || moved || grew) {
       const from = redraw ? axis.originUs : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
       const to = Math.min(endUs, axisEndUs(axis));
-      if (!redraw) this.spans.clear(Math.max(0, xOf(axis, from)), P);
+      if (!redraw) {
+        const x0 = Math.max(0, xOf(axis, from));
+        if (this.paintedToX > x0) this.spans.clear(x0, this.paintedToX);
+      }
+      if (shifted) this.labelAtEdge(view, axis);
       if (to > from) this.drawSpans(view, axis, from, to, redraw ? -Infinity : this.drawnToUs);
+      this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2);
       this.drawnToUs = Math.min(m.atUs, to);
       this.drawArrows(view, axis);
     }
+    if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
     this.paintOverlay(view, axis, endUs);
   }
@@ -132,7 +177,6 @@ export class LanesPainter implements Painter {
 
   /** The spans of every lane over [from, to), binned per pixel column; labels on the wide ones that closed. */
   private drawSpans(view: LiveView, axis: TimeAxis, fromUs: number, toUs: number, finalBefore: number): void {
-    const ctx = this.spans.ctx;
     const P = this.spans.widthPx;
     const rects: number[][] = [[], [], []];
     const labels: { x0: number; x1: number; y: number; text: string }[] = [];
@@ -148,31 +192,85 @@ export class LanesPainter implements Painter {
         const a = Math.max(0, c0);
         rects[cat].push(a, y, Math.min(P, c1) - a);
       }, (i, x0, x1) => {
-        if (x1 - x0 < LABEL_MIN_PX || i + 1 >= s.length) return;
-        const end = s.startAt(i + 1);
-        if (end <= finalBefore || end > atUs) return;
         const st = states.get(s.stateAt(i));
-        if (st.phase === 'blocked' || st.phase === 'sleeping') labels.push({ x0, x1, y, text: `${PHASE_SYMBOL[st.phase]} ${st.label}` });
+        if (st.phase !== 'blocked' && st.phase !== 'sleeping') return;
+        const start = s.startAt(i);
+        if (this.labelled.get(lane.pid) === start) return; // labelled while it went on
+        const text = `${PHASE_SYMBOL[st.phase]} ${st.label}`;
+        if (i + 1 < s.length) {
+          // A span that closed in this pass, wide enough: its label, cut to fit.
+          const end = s.startAt(i + 1);
+          if (x1 - x0 >= LABEL_MIN_PX && end > finalBefore && end <= atUs) labels.push({ x0, x1, y, text });
+          return;
+        }
+        // The span going on: labelled once, when its whole label fits before the last event
+        // (what is left of that is never drawn again, so the label stays).
+        const right = xOf(axis, atUs) - 4;
+        if (right - Math.max(0, x0) >= Math.max(LABEL_MIN_PX, this.labelWidth(text) + 16)) {
+          labels.push({ x0, x1: right, y, text });
+          this.labelled.set(lane.pid, start);
+        }
       });
     });
     const fills = this.fills!;
+    // Keep the patterns fixed to the run's time, so a shifted picture and its new end match.
     const offset = Math.round((axis.originUs - view.firstUs) / axis.usPerPx) % 8;
-    for (let p = 0; p < 3; p++) {
-      const list = rects[p];
-      if (!list.length) continue;
-      ctx.beginPath();
-      for (let i = 0; i < list.length; i += 3) ctx.rect(list[i], list[i + 1], list[i + 2], h);
-      ctx.fillStyle = fills.base[p];
-      ctx.fill();
-      const pat = fills.pattern[p];
-      if (pat) {
-        // Keep the pattern fixed to the run's time, so a shifted picture and its new end match.
-        pat.setTransform(new DOMMatrix([1 / this.spans.dpr, 0, 0, 1 / this.spans.dpr, -offset, 0]));
-        ctx.fillStyle = pat;
-        ctx.fill();
-      }
+    if (offset !== this.patternOffset) {
+      for (const q of fills.pattern) q?.setTransform(new DOMMatrix([1 / this.spans.dpr, 0, 0, 1 / this.spans.dpr, -offset, 0]));
+      this.patternOffset = offset;
     }
-    for (const l of labels) this.label(ctx, l.x0, l.x1 - 3, l.y, h, l.text);
+    const x0 = Math.max(0, Math.floor(xOf(axis, fromUs))), x1 = Math.min(P, Math.ceil(xOf(axis, toUs)) + 1);
+    this.spans.draw(x0, x1, (ctx, sx0, sx1) => {
+      for (let p = 0; p < 3; p++) {
+        const list = rects[p];
+        let any = false;
+        ctx.beginPath();
+        for (let i = 0; i < list.length; i += 3) {
+          if (list[i] >= sx1 || list[i] + list[i + 2] <= sx0) continue;
+          ctx.rect(list[i], list[i + 1], list[i + 2], h);
+          any = true;
+        }
+        if (!any) continue;
+        ctx.fillStyle = fills.base[p];
+        ctx.fill();
+        const pat = fills.pattern[p];
+        if (pat) { ctx.fillStyle = pat; ctx.fill(); }
+      }
+    });
+    for (const l of labels) {
+      const a = Math.max(0, l.x0), b = Math.min(P, l.x1);
+      if (b > a) this.spans.draw(a, b, (ctx) => this.label(ctx, l.x0, l.x1 - 3, l.y, h, l.text));
+    }
+  }
+
+  /**
+   * After the window moved on: the spans that now begin before its left edge get their label
+   * at the edge, as a whole redraw would put it (so it stays in view while they go on).
+   */
+  private labelAtEdge(view: LiveView, axis: TimeAxis): void {
+    const states = view.model.lanes.states;
+    const atUs = view.model.atUs;
+    const h = this.rowH - 2 * PAD;
+    this.rows.forEach(({ lane }, r) => {
+      const s = lane.spans;
+      const i = s.indexAt(axis.originUs);
+      if (i < 0 || s.startAt(i) >= axis.originUs) return;
+      const st = states.get(s.stateAt(i));
+      if (st.phase !== 'blocked' && st.phase !== 'sleeping') return;
+      const y = this.axisH + r * this.rowH + PAD;
+      const text = `${PHASE_SYMBOL[st.phase]} ${st.label}`;
+      const x0 = xOf(axis, s.startAt(i));
+      let x1: number;
+      if (i + 1 < s.length) {
+        x1 = xOf(axis, s.startAt(i + 1));
+        if (x1 - x0 < LABEL_MIN_PX || s.startAt(i + 1) > atUs) return;
+      } else {
+        x1 = xOf(axis, atUs) - 4;
+        if (x1 < Math.max(LABEL_MIN_PX, this.labelWidth(text) + 16)) return;
+        this.labelled.set(lane.pid, s.startAt(i));
+      }
+      this.spans.draw(0, Math.min(this.spans.widthPx, x1), (ctx) => this.label(ctx, x0, x1 - 3, y, h, text));
+    });
   }
 
   /** A label in a small box at the start of a span (text on the theme's surface, so it reads on any fill). */
@@ -192,10 +290,9 @@ export class LanesPainter implements Painter {
     }
     if (!fitted) return;
     const tw = ctx.measureText(fitted).width;
+    // An opaque box: a label drawn again over itself (a following window) leaves no ghost.
     ctx.fillStyle = t.surface;
-    ctx.globalAlpha = 0.9;
     ctx.fillRect(x - 2, y + 1, tw + 4, h - 2);
-    ctx.globalAlpha = 1;
     ctx.fillStyle = t.text;
     ctx.textBaseline = 'middle';
     ctx.fillText(fitted, x, y + h / 2 + 0.5);
@@ -209,8 +306,8 @@ export class LanesPainter implements Painter {
   /** The arrows not drawn yet (after a redraw: the window's, at most MAX_ARROWS of the newest). */
   private drawArrows(view: LiveView, axis: TimeAxis): void {
     const list = view.model.arrows;
-    const ctx = this.arrows.ctx;
     const end = axisEndUs(axis);
+    let lo = Infinity, hi = -Infinity;
     const paths = KINDS.map(() => new Path2D());
     const heads = KINDS.map(() => new Path2D());
     let i = this.nextArrow;
@@ -233,44 +330,52 @@ export class LanesPainter implements Painter {
       }
       arrowHead(heads[k], fromX, fromY, x2, y2);
       this.geo.push(x1, y1, x2, y2, i);
+      lo = Math.min(lo, x1, x2); hi = Math.max(hi, x1, x2);
     }
     this.nextArrow = i;
-    ctx.lineWidth = 1.4;
-    ctx.globalAlpha = 0.9;
-    KINDS.forEach((kind, k) => {
-      const style = ARROW_STYLES[kind];
-      ctx.strokeStyle = style.colour;
-      ctx.fillStyle = style.colour;
-      ctx.setLineDash(style.dash);
-      ctx.stroke(paths[k]);
-      ctx.fill(heads[k]);
-    });
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
     view.ui.arrowsShown = this.geo.length / 5;
+    if (hi < lo) return;
+    this.arrows.draw(Math.max(0, Math.floor(lo) - 8), Math.min(this.arrows.widthPx, Math.ceil(hi) + 8), (ctx) => {
+      ctx.lineWidth = 1.4;
+      ctx.globalAlpha = 0.9;
+      KINDS.forEach((kind, k) => {
+        const style = ARROW_STYLES[kind];
+        ctx.strokeStyle = style.colour;
+        ctx.fillStyle = style.colour;
+        ctx.setLineDash(style.dash);
+        ctx.stroke(paths[k]);
+        ctx.fill(heads[k]);
+      });
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+    });
   }
 
-  /** Names, nesting and the state now, one row per lane; redrawn when any of them changed. */
+  /** Names, nesting and the state now, one row per lane; a row is redrawn when its state changed. */
   private paintGutter(view: LiveView, redraw: boolean): void {
     const states = view.model.lanes.states;
-    let key = `${this.rows.length}`;
-    for (const { lane } of this.rows) key += `|${lane.spans.lastState}`;
-    if (!redraw && key === this.gutterKey) return;
-    this.gutterKey = key;
     const t = this.theme!;
     const ctx = this.gutter.ctx;
     const G = this.gutter.widthPx;
-    this.gutter.clear();
-    ctx.textBaseline = 'middle';
-    ctx.font = `600 ${t.fontPx}px ${t.font}`;
-    ctx.fillStyle = t.muted;
-    ctx.fillText('Process (pid)', 6, this.axisH / 2);
-    ctx.textAlign = 'right';
-    ctx.fillText('now', G - 6, this.axisH / 2);
-    ctx.textAlign = 'left';
+    if (redraw || this.gutterStates.length !== this.rows.length) {
+      this.gutter.clear();
+      this.gutterStates = new Array<number>(this.rows.length).fill(-1);
+      ctx.textBaseline = 'middle';
+      ctx.font = `600 ${t.fontPx}px ${t.font}`;
+      ctx.fillStyle = t.muted;
+      ctx.fillText('Process (pid)', 6, this.axisH / 2);
+      ctx.textAlign = 'right';
+      ctx.fillText('now', G - 6, this.axisH / 2);
+      ctx.textAlign = 'left';
+    }
     this.rows.forEach(({ lane, depth }, r) => {
+      const state = lane.spans.lastState;
+      if (this.gutterStates[r] === state) return;
+      this.gutterStates[r] = state;
       const y = this.axisH + r * this.rowH;
       const cy = y + this.rowH / 2;
+      ctx.clearRect(0, y, G, this.rowH);
+      ctx.textBaseline = 'middle';
       if (r % 2 === 1) { ctx.fillStyle = t.dark ? 'rgba(255,255,255,0.04)' : 'rgba(0,0,0,0.035)'; ctx.fillRect(0, y, G, this.rowH); }
       const indent = 6 + Math.min(depth, 8) * 10;
       if (depth > 0) {
@@ -282,24 +387,47 @@ export class LanesPainter implements Painter {
       }
       ctx.fillStyle = processColour(lane.index);
       ctx.fillRect(indent, cy - 4, 8, 8);
-      const st = states.get(lane.spans.lastState);
+      const st = states.get(state);
       const now = st.phase === 'exited' ? `${PHASE_SYMBOL.exited} ${describeExit(lane)}` : st.phase === 'blocked' ? `${PHASE_SYMBOL.blocked} ${st.op}` : PHASE_SYMBOL[st.phase];
       ctx.font = `${t.fontPx}px ${t.font}`;
-      const nowW = Math.min(ctx.measureText(now).width, G * 0.35);
+      const nowText = fitText(ctx, now, G * 0.35);
+      const nowW = ctx.measureText(nowText).width;
       ctx.fillStyle = st.phase === 'blocked' ? t.text : t.muted;
       ctx.textAlign = 'right';
-      ctx.fillText(fitText(ctx, now, G * 0.35), G - 6, cy);
+      ctx.fillText(nowText, G - 6, cy);
       ctx.textAlign = 'left';
       ctx.fillStyle = st.phase === 'exited' ? t.muted : t.text;
       ctx.fillText(fitText(ctx, laneName(lane), G - indent - 14 - nowW - 10), indent + 12, cy);
     });
   }
 
-  /** Ticks, row lines, the run's end, exits, the state now of each lane, the hovered mark. */
+  /** The run's end: a thin element moved across (no canvas is redrawn for it). */
+  private placeNow(view: LiveView, axis: TimeAxis, endUs: number): void {
+    const el = this.now;
+    if (!el) return;
+    const x = Math.round(xOf(axis, endUs));
+    const shown = view.running && x > 0 && x < this.overlay.widthPx;
+    el.hidden = !shown;
+    if (shown) el.style.transform = `translateX(${x}px)`;
+  }
+
+  /**
+   * Ticks, row lines, exits, the hovered mark: redrawn only when one of them changed.
+   */
   private paintOverlay(view: LiveView, axis: TimeAxis, endUs: number): void {
+    this.placeNow(view, axis, endUs);
     const t = this.theme!;
     const ctx = this.overlay.ctx;
     const P = this.overlay.widthPx, H = this.overlay.heightPx;
+    const h = this.rowH - 2 * PAD;
+    // What the overlay shows, in a key: it is redrawn only when that changed.
+    let key = `${axis.originUs}|${axis.usPerPx}|${P}|${H}|${this.rows.length}|${view.running}`;
+    this.rows.forEach(({ lane }, r) => { if (lane.exitedUs !== undefined) key += `|x${r}:${lane.exitedUs}`; });
+    const hover = view.ui.hover;
+    if (key === this.overlayKey && hover === this.overlayHover) return;
+    this.overlayKey = key;
+    this.overlayHover = hover;
+
     this.overlay.clear();
     ctx.textBaseline = 'middle';
     ctx.font = `${t.fontPx}px ${t.font}`;
@@ -316,41 +444,23 @@ export class LanesPainter implements Painter {
     ctx.globalAlpha = 0.6;
     ctx.stroke();
     ctx.globalAlpha = 1;
-
-    const states = view.model.lanes.states;
-    const h = this.rowH - 2 * PAD;
     if (this.rows.length === 0) {
       ctx.fillStyle = t.muted;
       ctx.fillText(view.running ? 'Starting the first process…' : 'No process ran.', 8, this.axisH + this.rowH / 2);
     }
     this.rows.forEach(({ lane }, r) => {
-      const y = this.axisH + r * this.rowH + PAD;
-      if (lane.exitedUs !== undefined) {
-        const x = xOf(axis, lane.exitedUs);
-        if (x >= -2 && x <= P + 2) this.exitMark(ctx, lane, x, y, h);
-        return;
-      }
-      // The span going on: its label moves with its growing end.
-      const s = lane.spans;
-      if (s.length === 0) return;
-      const st = states.get(s.lastState);
-      if (st.phase !== 'blocked' && st.phase !== 'sleeping') return;
-      const x0 = xOf(axis, s.lastStart), x1 = xOf(axis, endUs);
-      if (x1 - x0 >= LABEL_MIN_PX) this.label(ctx, x0, x1 - 2, y, h, `${PHASE_SYMBOL[st.phase]} ${st.label}`);
+      if (lane.exitedUs === undefined) return;
+      const x = xOf(axis, lane.exitedUs);
+      if (x >= -2 && x <= P + 2) this.exitMark(ctx, lane, x, this.axisH + r * this.rowH + PAD, h);
     });
-
-    if (view.running) {
-      const x = Math.round(xOf(axis, endUs)) + 0.5;
-      if (x > 0 && x < P) {
-        ctx.strokeStyle = t.text;
-        ctx.globalAlpha = 0.55;
-        ctx.setLineDash([3, 3]);
-        ctx.beginPath(); ctx.moveTo(x, this.axisH); ctx.lineTo(x, H); ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.globalAlpha = 1;
-      }
-    }
     this.hoverMark(view, axis);
+  }
+
+  private labelWidth(text: string): number {
+    const t = this.theme!;
+    const ctx = this.overlay.ctx;
+    ctx.font = `${t.fontPx}px ${t.font}`;
+    return ctx.measureText(text).width;
   }
 
   /** A process's end: a square and its exit (code, signal, how). */

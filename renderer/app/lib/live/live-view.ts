@@ -11,7 +11,7 @@ import type { LabEvent } from '../../../../shared/contract';
 import { LiveModel } from '../../../../shared/live';
 import { LIGHT_THEME, type ChartTheme } from './chart-theme';
 import { EventLog, type EventLookup } from './event-log';
-import type { Hit } from './hit';
+import { sameHit, type Hit } from './hit';
 import { perfProbe } from './perf-probe';
 import type { TimeAxis } from './time-axis';
 import { ViewWindow, type ViewMode } from './view-window';
@@ -47,6 +47,8 @@ export interface Painter {
 }
 
 const CONTENTS_EVERY_MS = 250;
+/** Milliseconds of a frame the fold may take before the rest waits for the next frame. */
+const FOLD_BUDGET_MS = 5;
 
 export class LiveView {
   readonly window = new ViewWindow();
@@ -80,6 +82,9 @@ export class LiveView {
     perfProbe()?.arrived(events);
     this.schedule();
   }
+
+  /** Batches arrived and not folded yet. */
+  get backlog(): number { return this.pending.length; }
 
   /** The run is over: the end of the picture is its last event, and the loop can rest. */
   finish(): void {
@@ -161,6 +166,7 @@ export class LiveView {
   }
 
   setHover(hit: Hit | null): void {
+    if (sameHit(hit, this.ui.hover)) return;
     this.ui.hover = hit;
     this.schedule();
     this.repaintOverlays = true;
@@ -186,11 +192,19 @@ export class LiveView {
     this.raf = 0;
     const probe = perfProbe();
     const t0 = performance.now();
-    const batches = this.pending;
-    if (batches.length) {
-      this.pending = [];
-      this.firstSeenUs ??= this.model.progress.events > 0 ? this.model.atUs : batches[0][0].t;
-      for (const b of batches) { this.model.fold(b); this.log.add(b); }
+    // Fold what arrived, within a budget: a burst of pushes is spread over a few frames rather
+    // than one frame taking them all (the rest waits for the next frame).
+    let batches: LabEvent[][] = [];
+    if (this.pending.length) {
+      this.firstSeenUs ??= this.model.progress.events > 0 ? this.model.atUs : this.pending[0][0].t;
+      let n = 0;
+      while (n < this.pending.length && (n === 0 || performance.now() - t0 < FOLD_BUDGET_MS)) {
+        const b = this.pending[n++];
+        this.model.fold(b);
+        this.log.add(b);
+      }
+      batches = this.pending.slice(0, n);
+      this.pending = this.pending.slice(n);
       this.lastFoldAt = t0;
       this.clockUs = Math.max(this.clockUs, this.model.atUs);
     } else if (this.running && this.lastFoldAt > 0) {

@@ -7,6 +7,7 @@ import type { StepSeries } from '../../../../shared/live/step-series';
 import type { LiveModel, TrackField } from '../../../../shared/live';
 import { binCategories, binExtremes, type BinWindow, type Steps } from './bins';
 import { CanvasLayer } from './canvas-layer';
+import { StripLayer } from './strip-layer';
 import { LABEL_MIN_PX, axisHeight, fitText, gutterWidth } from './chart-layout';
 import type { ChartTheme } from './chart-theme';
 import type { Hit } from './hit';
@@ -14,7 +15,14 @@ import type { LiveView, Painter } from './live-view';
 import { EXTRA_COLOURS, planTrack, trackNow, trackTitle, trackedObjects, type TrackPlan } from './track-plan';
 import { axisEndUs, columnStartUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
 
-export interface TrackCanvases { gutter: HTMLCanvasElement; plot: HTMLCanvasElement; overlay: HTMLCanvasElement }
+export interface TrackCanvases {
+  gutter: HTMLCanvasElement;
+  /** The container of the plot's strips (data-layer tracks). */
+  plot: HTMLElement;
+  overlay: HTMLCanvasElement;
+  /** A thin element over the plot marking the run's end while it goes on. */
+  now?: HTMLElement;
+}
 
 interface Row extends TrackPlan { y: number; h: number; top: number; bottom: number }
 
@@ -31,8 +39,11 @@ export function niceCeil(v: number): number {
 
 export class TracksPainter implements Painter {
   private readonly gutter: CanvasLayer;
-  private readonly plot: CanvasLayer;
+  private readonly plot: StripLayer;
   private readonly overlay: CanvasLayer;
+  private readonly now: HTMLElement | undefined;
+  private overlayKey = '';
+  private overlayHover: unknown = null;
   private width = 600;
   private rows: Row[] = [];
   private planKey = '';
@@ -40,12 +51,18 @@ export class TracksPainter implements Painter {
   private theme: ChartTheme | null = null;
   private axisH = 22;
   private drawnToUs = -Infinity;
+  /** Right of this pixel nothing is drawn on the plot. */
+  private paintedToX = 0;
   private gutterKey = '';
+  private heightPx = 0;
+  private lastPaint = '';
+  private lastHover: unknown = null;
 
   constructor(canvases: TrackCanvases, private readonly onHeight: (heightPx: number) => void = () => {}) {
     this.gutter = new CanvasLayer(canvases.gutter);
-    this.plot = new CanvasLayer(canvases.plot);
+    this.plot = new StripLayer(canvases.plot, 'tracks');
     this.overlay = new CanvasLayer(canvases.overlay);
+    this.now = canvases.now;
   }
 
   setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
@@ -75,34 +92,45 @@ export class TracksPainter implements Painter {
     }
     const G = gutterWidth(theme), P = this.plotWidth;
     const H = this.rows.length ? this.rows[this.rows.length - 1].y + this.rows[this.rows.length - 1].h + 2 : this.axisH;
-    let resized = this.gutter.resize(G, H);
-    resized = this.plot.resize(P, H) || resized;
-    resized = this.overlay.resize(P, H) || resized;
-    if (resized) { redraw = true; this.onHeight(H); }
+    const dpr = window.devicePixelRatio || 1;
+    let resized = this.gutter.resize(G, H, dpr);
+    resized = this.plot.resize(P, H, dpr) || resized;
+    resized = this.overlay.resize(P, H, dpr) || resized;
+    if (resized) redraw = true;
+    if (H !== this.heightPx) { this.heightPx = H; this.onHeight(H); }
 
     const endUs = view.endUs;
     const axis = view.axis(P);
+    const paintKey = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}`;
+    if (!redraw && paintKey === this.lastPaint && view.ui.hover === this.lastHover) return;
+    this.lastPaint = paintKey;
+    this.lastHover = view.ui.hover;
     let moved = false;
     if (!redraw && !sameAxis(this.axis, axis)) {
       const before = this.axis!;
       const k = (axis.originUs - before.originUs) / axis.usPerPx;
       const whole = Math.round(k);
-      if (before.usPerPx === axis.usPerPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) { this.plot.shiftLeft(whole); moved = true; }
+      if (before.usPerPx === axis.usPerPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) { this.plot.shiftLeft(whole); this.paintedToX = Math.max(0, this.paintedToX - whole); moved = true; }
       else redraw = true;
     }
     this.axis = axis;
     const grew = endUs > this.drawnToUs;
-    if (redraw || moved || grew) {
+    if (this.rows.length && (redraw || moved || grew)) {
       const to = Math.min(endUs, axisEndUs(axis));
       let from = redraw ? axis.originUs : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
       // A new high (or low) changes a track's scale: everything is drawn again on the new one.
       if (!redraw && this.rescale(from, to)) { redraw = true; from = axis.originUs; }
       if (redraw) { this.rescale(from, to, true); this.plot.clear(); }
-      else this.plot.clear(Math.max(0, xOf(axis, from)), P);
+      else {
+        const x0 = Math.max(0, xOf(axis, from));
+        if (this.paintedToX > x0) this.plot.clear(x0, this.paintedToX);
+      }
       const finalBefore = redraw ? -Infinity : this.drawnToUs;
       if (to > from) for (const r of this.rows) this.drawRow(view, r, axis, from, to, finalBefore);
+      this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2);
       this.drawnToUs = Math.min(m.atUs, to);
     }
+    if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
     this.paintOverlay(view, axis, endUs);
   }
@@ -141,8 +169,11 @@ export class TracksPainter implements Painter {
   }
 
   private drawRow(view: LiveView, r: Row, axis: TimeAxis, fromUs: number, toUs: number, finalBefore: number): void {
-    const ctx = this.plot.ctx;
     const P = this.plot.widthPx;
+    // Drawn strip by strip (only those the pass reaches): the row's paths are made once.
+    const ops: ((ctx: CanvasRenderingContext2D) => void)[] = [];
+    let lo = Math.max(0, Math.floor(xOf(axis, fromUs)));
+    const hi = Math.min(P, Math.ceil(xOf(axis, toUs)) + 1);
     const w: BinWindow = { fromUs, toUs, originUs: axis.originUs, usPerPx: axis.usPerPx };
     const clip = (c0: number, c1: number): [number, number] | null => (c1 <= 0 || c0 >= P ? null : [Math.max(0, c0), Math.min(P, c1)]);
     const main = r.main ? r.obj.series[r.main] : undefined;
@@ -157,11 +188,13 @@ export class TracksPainter implements Painter {
         if (r.kind === 'area') area.rect(c[0], yHi, c[1] - c[0], base - yHi);
         line.rect(c[0], yHi - 1, c[1] - c[0], Math.max(2, yLo - yHi + 2));
       });
-      ctx.fillStyle = r.colour;
-      ctx.globalAlpha = 0.3;
-      ctx.fill(area);
-      ctx.globalAlpha = 1;
-      ctx.fill(line);
+      ops.push((ctx) => {
+        ctx.fillStyle = r.colour;
+        ctx.globalAlpha = 0.3;
+        ctx.fill(area);
+        ctx.globalAlpha = 1;
+        ctx.fill(line);
+      });
     } else if (main && r.kind === 'band') {
       const top = r.y + PAD, h = r.h - 2 * PAD - (r.extras.length ? 6 : 0);
       const byCat = new Map<number, Path2D>();
@@ -176,11 +209,14 @@ export class TracksPainter implements Painter {
         const v = main.vAt(i);
         if (v && x1 - x0 >= LABEL_MIN_PX && i + 1 < main.length && main.tAt(i + 1) > finalBefore && main.tAt(i + 1) <= view.model.atUs) labels.push({ x0, x1, cat: v });
       });
-      for (const [cat, p] of byCat) {
-        ctx.fillStyle = this.bandColour(view.model, r, cat);
-        ctx.fill(p);
-      }
-      for (const l of labels) this.bandLabel(view.model, ctx, r, l.x0, l.x1, l.cat);
+      ops.push((ctx) => {
+        for (const [cat, p] of byCat) {
+          ctx.fillStyle = this.bandColour(view.model, r, cat);
+          ctx.fill(p);
+        }
+        for (const l of labels) this.bandLabel(view.model, ctx, r, l.x0, l.x1, l.cat);
+      });
+      for (const l of labels) lo = Math.max(0, Math.min(lo, Math.floor(l.x0)));
     }
     for (const f of r.extras) {
       const s = r.obj.series[f];
@@ -193,9 +229,12 @@ export class TracksPainter implements Painter {
         const yLo = r.kind === 'area' ? this.y(r, lo) : r.y + r.h - PAD - Math.min(5, lo * 2);
         line.rect(c[0], yHi - 0.75, c[1] - c[0], Math.max(1.5, yLo - yHi + 1.5));
       });
-      ctx.fillStyle = EXTRA_COLOURS[f] ?? '#000';
-      ctx.fill(line);
+      ops.push((ctx) => {
+        ctx.fillStyle = EXTRA_COLOURS[f] ?? '#000';
+        ctx.fill(line);
+      });
     }
+    if (ops.length && hi > lo) this.plot.draw(lo, hi, (ctx) => { for (const op of ops) op(ctx); });
   }
 
   private bandColour(model: LiveModel, r: Row, cat: number): string {
@@ -250,10 +289,22 @@ export class TracksPainter implements Painter {
     });
   }
 
+  /** Ticks, limits, scales, values now, the hovered point: redrawn only when one of them changed. */
   private paintOverlay(view: LiveView, axis: TimeAxis, endUs: number): void {
     const t = this.theme!;
     const ctx = this.overlay.ctx;
     const P = this.overlay.widthPx, H = this.overlay.heightPx;
+    if (this.now) {
+      const x = Math.round(xOf(axis, endUs));
+      const shown = view.running && x > 0 && x < P;
+      this.now.hidden = !shown;
+      if (shown) this.now.style.transform = `translateX(${x}px)`;
+    }
+    let key = `${axis.originUs}|${axis.usPerPx}|${P}|${H}`;
+    for (const r of this.rows) key += `|${r.top}:${r.bottom}${r.kind === 'text' || r.kind === 'value' ? `:${trackNow(r, view.model)}` : ''}`;
+    if (key === this.overlayKey && view.ui.hover === this.overlayHover) return;
+    this.overlayKey = key;
+    this.overlayHover = view.ui.hover;
     this.overlay.clear();
     ctx.textBaseline = 'middle';
     ctx.font = `${t.fontPx}px ${t.font}`;
@@ -292,24 +343,17 @@ export class TracksPainter implements Painter {
       if (r.limit?.value !== r.top) ctx.fillText(String(r.top), 3, r.y + PAD + t.fontPx / 2);
       if (r.bottom < 0) ctx.fillText(String(r.bottom), 3, r.y + r.h - PAD - t.fontPx / 2);
     }
+    // A value (or an array's note) now, at the right end, on a box of the surface.
     for (const r of this.rows) {
       if (r.kind !== 'text' && r.kind !== 'value') continue;
       const text = trackNow(r, view.model);
       const tw = ctx.measureText(text).width;
-      const x = Math.min(P - tw - 4, Math.max(40, xOf(axis, endUs) + 6));
+      ctx.fillStyle = t.surface;
+      ctx.globalAlpha = 0.9;
+      ctx.fillRect(P - tw - 10, r.y + r.h / 2 - t.fontPx / 2 - 2, tw + 8, t.fontPx + 4);
+      ctx.globalAlpha = 1;
       ctx.fillStyle = t.text;
-      ctx.fillText(text, x, r.y + r.h / 2);
-    }
-    if (view.running) {
-      const x = Math.round(xOf(axis, endUs)) + 0.5;
-      if (x > 0 && x < P) {
-        ctx.strokeStyle = t.text;
-        ctx.globalAlpha = 0.55;
-        ctx.setLineDash([3, 3]);
-        ctx.beginPath(); ctx.moveTo(x, this.axisH); ctx.lineTo(x, H); ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.globalAlpha = 1;
-      }
+      ctx.fillText(text, P - tw - 6, r.y + r.h / 2);
     }
     const hit = view.ui.hover;
     if (hit?.kind === 'point') {
