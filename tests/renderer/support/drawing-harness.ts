@@ -58,6 +58,11 @@ function strips(): HTMLElement {
 const canvasesOf = (layer: Layer): HTMLCanvasElement[] => [...document.querySelectorAll<HTMLCanvasElement>(`canvas[data-layer="${layer}"]`)];
 const pixelData = (layer: Layer): Uint8ClampedArray[] => canvasesOf(layer).map((c) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
 
+/** Frames until everything arrived is folded and every drawing finished (a redraw may take several). */
+function settle(): void {
+  do view.frame(); while (view.backlog > 0 || lanes.busy || tracks.busy);
+}
+
 function summary(): Mounted {
   return {
     lanes: lanes.rowList.length, objects: view.model.objects.size, tracks: tracks.trackRows.length,
@@ -91,31 +96,40 @@ const harness = {
       view.push(events.slice(i, i + batch));
       view.frame();
     }
-    do view.frame(); while (view.backlog > 0);
+    settle();
     return summary();
   },
 
   /** Redraws everything from scratch (as after a resize or a new theme). */
-  redraw(): Mounted { view.invalidate(); view.frame(); return summary(); },
+  redraw(): Mounted { view.invalidate(); settle(); return summary(); },
 
-  finish(): Mounted { view.finish(); view.frame(); return summary(); },
+  finish(): Mounted { view.finish(); settle(); return summary(); },
 
   /** Redraws everything and compares with what was drawn before, pixel by pixel. */
-  compareWithRedraw(layer: Layer, tol = 24): { painted: number; differ: number } {
+  compareWithRedraw(layer: Layer, tol = 24): { painted: number; differ: number; where: number[] } {
     const befores = pixelData(layer);
     view.invalidate();
-    view.frame();
+    settle();
     const afters = pixelData(layer);
     let painted = 0, differ = 0;
+    const cs = canvasesOf(layer);
+    /** Differing pixels per 32 columns (a failure says where). */
+    const where: number[] = [];
     afters.forEach((after, k) => {
       const before = befores[k];
+      const w = cs[k].width;
+      const left = cs[k].style.left ? parseFloat(cs[k].style.left) : 0;
       for (let i = 0; i < after.length; i += 4) {
         if (after[i + 3]) painted++;
         const d = Math.abs(after[i] - before[i]) + Math.abs(after[i + 1] - before[i + 1]) + Math.abs(after[i + 2] - before[i + 2]) + Math.abs(after[i + 3] - before[i + 3]);
-        if (d > tol) differ++;
+        if (d > tol) {
+          differ++;
+          const x = left + ((i / 4) % w);
+          where[Math.floor(x / 32)] = (where[Math.floor(x / 32)] ?? 0) + 1;
+        }
       }
     });
-    return { painted, differ };
+    return { painted, differ, where: Array.from(where, (x) => x ?? 0) };
   },
 
   /** Pixels drawn on a layer (alpha > 0), or of one colour (#rrggbb, within `tol` per channel, opaque enough). */
@@ -171,7 +185,7 @@ const harness = {
     return { hit: hit.kind, title: tip.title, rows: tip.rows, seqs: tip.seqs };
   },
 
-  setArrows(on: boolean): void { view.setArrows(on); view.frame(); },
+  setArrows(on: boolean): void { view.setArrows(on); settle(); },
 
   arrowList(): { kind: string; obj: string; fromPid: number; toPid: number; fromSeq: number; toSeq: number }[] {
     const out = [];

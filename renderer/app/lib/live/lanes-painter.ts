@@ -11,7 +11,7 @@
 import type { Lane, LaneRow } from '../../../../shared/live';
 import { binCategories } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { StripLayer } from './strip-layer';
+import { STRIP_PX, StripLayer } from './strip-layer';
 import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
 import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
 import { describeExit } from './describe';
@@ -19,6 +19,9 @@ import type { Hit } from './hit';
 import type { LiveView, Painter } from './live-view';
 import { processColour } from '../../../../shared/charts/palette';
 import { axisEndUs, columnStartUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
+
+/** Milliseconds of a frame the spans may take; a redraw that needs more goes on next frame. */
+const DRAW_BUDGET_MS = 5;
 
 export interface LaneCanvases {
   gutter: HTMLCanvasElement;
@@ -48,6 +51,8 @@ export class LanesPainter implements Painter {
   private fills: Fills | null = null;
   /** What the spans layer shows is final up to here (the model's last event when drawn). */
   private drawnToUs = -Infinity;
+  /** A redraw is under way (drawn strip by strip, left to right, within each frame's budget). */
+  private catchingUp = false;
   /** Per lane, the start of the span going on whose label is drawn already. */
   private readonly labelled = new Map<number, number>();
 
@@ -80,6 +85,10 @@ export class LanesPainter implements Painter {
   /** The chart's whole width (gutter and plot), from the page's layout. */
   setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
 
+  /** Work left for the next frame: a redraw under way, or a pass the frame's budget cut short. */
+  get busy(): boolean { return this.catchingUp || this.unfinished; }
+  private unfinished = false;
+
   get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? { fontPx: 12 } as ChartTheme)); }
 
   get laneHeight(): number { return this.rowH; }
@@ -91,7 +100,8 @@ export class LanesPainter implements Painter {
     const m = view.model;
     const theme = view.theme;
     const rows = m.lanes.tree();
-    let redraw = full || rows !== this.rows || theme !== this.theme;
+    const rowsChanged = rows !== this.rows;
+    let redraw = full || rowsChanged || theme !== this.theme;
     if (theme !== this.theme) this.fitCache.clear();
     this.theme = theme;
     const rowH = laneHeight(rows.length, theme);
@@ -121,12 +131,13 @@ export class LanesPainter implements Painter {
     const endUs = view.endUs;
     const axis = view.axis(P);
     const key = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}|${view.ui.arrowsOn}`;
-    if (!redraw && key === this.lastPaint && view.ui.hover === this.lastHover) return;
+    if (!redraw && !this.catchingUp && key === this.lastPaint && view.ui.hover === this.lastHover) return;
     this.lastPaint = key;
     this.lastHover = view.ui.hover;
     const before = this.axis;
     let moved = false;
     let shifted = false;
+    let squeezed = false;
     if (!redraw && !sameAxis(before, axis)) {
       const k = before ? (axis.originUs - before.originUs) / axis.usPerPx : 0;
       const whole = Math.round(k);
@@ -138,31 +149,52 @@ export class LanesPainter implements Painter {
         shifted = true;
         for (let i = 0; i < this.geo.length; i += 5) { this.geo[i] -= whole; this.geo[i + 2] -= whole; }
         moved = true;
+      } else if (before && before.originUs === axis.originUs && before.widthPx === axis.widthPx && !rowsChanged) {
+        // The whole run outgrew the scale: what is drawn is squeezed into place at once, then
+        // drawn again properly, strip by strip, over the next frames.
+        this.spans.rescaleX(before.usPerPx / axis.usPerPx);
+        squeezed = true;
+        redraw = true;
       } else redraw = true;
     }
     this.axis = axis;
 
     const grew = m.atUs > this.drawnToUs || endUs > this.drawnToUs;
     if (redraw) {
-      this.spans.clear();
+      if (!squeezed) this.spans.clear();
       if (this.geo.length) this.arrows.clear();
       this.labelled.clear();
       this.geo = [];
-      this.drawnToUs = -Infinity;
+      this.drawnToUs = axis.originUs;
+      this.paintedToX = squeezed ? P : 0;
+      this.catchingUp = true;
       this.nextArrow = Math.max(m.arrows.indexFrom(axis.originUs), m.arrows.length - MAX_ARROWS);
     }
-    if (redraw || moved || grew) {
-      const from = redraw ? axis.originUs : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
-      const to = Math.min(endUs, axisEndUs(axis));
-      if (!redraw) {
-        const x0 = Math.max(0, xOf(axis, from));
-        if (this.paintedToX > x0) this.spans.clear(x0, this.paintedToX);
-      }
+    if (redraw || moved || grew || this.catchingUp) {
+      const target = Math.min(endUs, axisEndUs(axis));
+      let from = this.catchingUp ? Math.max(this.drawnToUs, axis.originUs) : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
+      const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
       if (shifted) this.labelAtEdge(view, axis);
-      if (to > from) this.drawSpans(view, axis, from, to, redraw ? -Infinity : this.drawnToUs);
-      this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2);
-      this.drawnToUs = Math.min(m.atUs, to);
-      this.drawArrows(view, axis);
+      const deadline = performance.now() + DRAW_BUDGET_MS;
+      // Strip by strip, left to right, until the end or the frame's budget.
+      while (from < target) {
+        const x0 = Math.max(0, xOf(axis, from));
+        // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
+        let stripEnd = (Math.floor(x0 / STRIP_PX + 1e-6) + 1) * STRIP_PX;
+        if (usOf(axis, stripEnd) <= from) stripEnd += STRIP_PX;
+        const to = Math.min(target, usOf(axis, stripEnd));
+        const last = to >= target;
+        const clearTo = last ? Math.max(this.paintedToX, Math.ceil(xOf(axis, to)) + 2) : stripEnd;
+        if (clearTo > x0) this.spans.clear(x0, Math.min(P, clearTo));
+        this.drawSpans(view, axis, from, to, finalBefore, last);
+        from = to;
+        this.drawnToUs = Math.min(m.atUs, to);
+        if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
+        else if (performance.now() > deadline) break;
+      }
+      if (from >= target) this.catchingUp = false;
+      this.unfinished = from < target;
+      if (!this.catchingUp) this.drawArrows(view, axis);
     }
     if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
@@ -176,7 +208,7 @@ export class LanesPainter implements Painter {
   }
 
   /** The spans of every lane over [from, to), binned per pixel column; labels on the wide ones that closed. */
-  private drawSpans(view: LiveView, axis: TimeAxis, fromUs: number, toUs: number, finalBefore: number): void {
+  private drawSpans(view: LiveView, axis: TimeAxis, fromUs: number, toUs: number, finalBefore: number, last: boolean): void {
     const P = this.spans.widthPx;
     const rects: number[][] = [[], [], []];
     const labels: { x0: number; x1: number; y: number; text: string }[] = [];
@@ -198,13 +230,15 @@ export class LanesPainter implements Painter {
         if (this.labelled.get(lane.pid) === start) return; // labelled while it went on
         const text = `${PHASE_SYMBOL[st.phase]} ${st.label}`;
         if (i + 1 < s.length) {
-          // A span that closed in this pass, wide enough: its label, cut to fit.
+          // A span that closed in this stretch, wide enough: its label, cut to fit (once: in the
+          // stretch its end is in, when every strip it covers is drawn).
           const end = s.startAt(i + 1);
-          if (x1 - x0 >= LABEL_MIN_PX && end > finalBefore && end <= atUs) labels.push({ x0, x1, y, text });
+          if (x1 - x0 >= LABEL_MIN_PX && end > finalBefore && end > fromUs && end <= toUs && end <= atUs) labels.push({ x0, x1, y, text });
           return;
         }
         // The span going on: labelled once, when its whole label fits before the last event
-        // (what is left of that is never drawn again, so the label stays).
+        // (what is left of that is never drawn again, so the label stays), in a pass's last stretch.
+        if (!last) return;
         const right = xOf(axis, atUs) - 4;
         if (right - Math.max(0, x0) >= Math.max(LABEL_MIN_PX, this.labelWidth(text) + 16)) {
           labels.push({ x0, x1: right, y, text });

@@ -44,11 +44,14 @@ export interface Painter {
   hitTest(x: number, y: number, view: LiveView): Hit | null;
   /** The plot's width in CSS pixels (the axis is made for it). */
   readonly plotWidth: number;
+  /** A drawing left unfinished within a frame's budget: the view gives it another frame. */
+  readonly busy?: boolean;
 }
 
 const CONTENTS_EVERY_MS = 250;
 /** Milliseconds of a frame the fold may take before the rest waits for the next frame. */
 const FOLD_BUDGET_MS = 5;
+const FOLD_SLICE = 400;
 
 export class LiveView {
   readonly window = new ViewWindow();
@@ -78,7 +81,8 @@ export class LiveView {
   /** A batch of events, in seq order; folded at the next frame. */
   push(events: readonly LabEvent[]): void {
     if (events.length === 0) return;
-    this.pending.push(events as LabEvent[]);
+    // In slices, so the frame's fold budget is kept to about a slice.
+    for (let i = 0; i < events.length; i += FOLD_SLICE) this.pending.push(events.slice(i, i + FOLD_SLICE) as LabEvent[]);
     perfProbe()?.arrived(events);
     this.schedule();
   }
@@ -218,7 +222,9 @@ export class LiveView {
     this.report(t0);
     probe?.frame(ts, t0, performance.now(), batches, this.model.lanes.size > 0 && this.painters.size > 0);
     // A view no chart shows (the student went to another page) only folds; it rests when idle.
-    if ((this.running && this.painters.size > 0) || this.pending.length) this.schedule();
+    let busy = false;
+    for (const p of this.painters) if (p.busy) busy = true;
+    if ((this.running && this.painters.size > 0) || this.pending.length || busy) this.schedule();
   }
 
   private report(now: number): void {

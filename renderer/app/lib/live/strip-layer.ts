@@ -95,6 +95,31 @@ export class StripLayer {
     }
   }
 
+  /**
+   * Squeezes (or stretches) the picture horizontally by `factor` about its left edge: a stand-in
+   * at once when the scale changed, while the picture is drawn again properly.
+   */
+  rescaleX(factor: number): void {
+    if (!this.strips.length) return;
+    const sw = Math.round(STRIP_PX * this.dpr);
+    const whole = (this.scratch ??= document.createElement('canvas'));
+    const h = this.strips[0].canvas.height;
+    whole.width = Math.round(this.widthPx * this.dpr);
+    whole.height = h;
+    const w = whole.getContext('2d')!;
+    this.strips.forEach((s, i) => w.drawImage(s.canvas, i * sw, 0));
+    this.strips.forEach((s, i) => {
+      const ctx = s.ctx;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, s.canvas.width, s.canvas.height);
+      ctx.drawImage(whole, -i * sw, 0, whole.width * factor, h);
+      ctx.restore();
+    });
+  }
+
+  private scratch: HTMLCanvasElement | undefined;
+
   /** Every strip's canvas, left to right. */
   get canvases(): HTMLCanvasElement[] { return this.strips.map((s) => s.canvas); }
 }

@@ -7,7 +7,7 @@ import type { StepSeries } from '../../../../shared/live/step-series';
 import type { LiveModel, TrackField } from '../../../../shared/live';
 import { binCategories, binExtremes, type BinWindow, type Steps } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { StripLayer } from './strip-layer';
+import { STRIP_PX, StripLayer } from './strip-layer';
 import { LABEL_MIN_PX, axisHeight, fitText, gutterWidth } from './chart-layout';
 import type { ChartTheme } from './chart-theme';
 import type { Hit } from './hit';
@@ -28,6 +28,8 @@ interface Row extends TrackPlan { y: number; h: number; top: number; bottom: num
 
 const steps = (s: StepSeries): Steps => ({ length: s.length, startAt: (i) => s.tAt(i), indexAt: (t) => s.indexAt(t) });
 const PAD = 4;
+/** Milliseconds of a frame the tracks may take; a redraw that needs more goes on next frame. */
+const DRAW_BUDGET_MS = 4;
 
 /** A round number at or above v (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, …). */
 export function niceCeil(v: number): number {
@@ -51,6 +53,7 @@ export class TracksPainter implements Painter {
   private theme: ChartTheme | null = null;
   private axisH = 22;
   private drawnToUs = -Infinity;
+  private catchingUp = false;
   /** Right of this pixel nothing is drawn on the plot. */
   private paintedToX = 0;
   private gutterKey = '';
@@ -66,6 +69,9 @@ export class TracksPainter implements Painter {
   }
 
   setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
+  /** Work left for the next frame: a redraw under way, or a pass the frame's budget cut short. */
+  get busy(): boolean { return this.catchingUp || this.unfinished; }
+  private unfinished = false;
   get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? ({ fontPx: 12 } as ChartTheme))); }
   get trackRows(): readonly TrackPlan[] { return this.rows; }
 
@@ -102,33 +108,56 @@ export class TracksPainter implements Painter {
     const endUs = view.endUs;
     const axis = view.axis(P);
     const paintKey = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}`;
-    if (!redraw && paintKey === this.lastPaint && view.ui.hover === this.lastHover) return;
+    if (!redraw && !this.catchingUp && paintKey === this.lastPaint && view.ui.hover === this.lastHover) return;
     this.lastPaint = paintKey;
     this.lastHover = view.ui.hover;
     let moved = false;
+    let squeezed = false;
     if (!redraw && !sameAxis(this.axis, axis)) {
       const before = this.axis!;
       const k = (axis.originUs - before.originUs) / axis.usPerPx;
       const whole = Math.round(k);
       if (before.usPerPx === axis.usPerPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) { this.plot.shiftLeft(whole); this.paintedToX = Math.max(0, this.paintedToX - whole); moved = true; }
-      else redraw = true;
+      else if (before.originUs === axis.originUs && before.widthPx === axis.widthPx) {
+        // The whole run outgrew the scale: squeezed at once, drawn again over the next frames.
+        this.plot.rescaleX(before.usPerPx / axis.usPerPx);
+        squeezed = redraw = true;
+      } else redraw = true;
     }
     this.axis = axis;
     const grew = endUs > this.drawnToUs;
-    if (this.rows.length && (redraw || moved || grew)) {
-      const to = Math.min(endUs, axisEndUs(axis));
-      let from = redraw ? axis.originUs : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
+    if (this.rows.length && (redraw || moved || grew || this.catchingUp)) {
+      const target = Math.min(endUs, axisEndUs(axis));
       // A new high (or low) changes a track's scale: everything is drawn again on the new one.
-      if (!redraw && this.rescale(from, to)) { redraw = true; from = axis.originUs; }
-      if (redraw) { this.rescale(from, to, true); this.plot.clear(); }
-      else {
-        const x0 = Math.max(0, xOf(axis, from));
-        if (this.paintedToX > x0) this.plot.clear(x0, this.paintedToX);
+      if (!redraw && this.rescale(columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs)), target)) { redraw = true; squeezed = false; }
+      if (redraw) {
+        this.rescale(axis.originUs, target, true);
+        if (!squeezed) this.plot.clear();
+        this.drawnToUs = axis.originUs;
+        this.paintedToX = squeezed ? P : 0;
+        this.catchingUp = true;
       }
-      const finalBefore = redraw ? -Infinity : this.drawnToUs;
-      if (to > from) for (const r of this.rows) this.drawRow(view, r, axis, from, to, finalBefore);
-      this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2);
-      this.drawnToUs = Math.min(m.atUs, to);
+      let from = this.catchingUp ? Math.max(this.drawnToUs, axis.originUs) : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
+      const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
+      const deadline = performance.now() + DRAW_BUDGET_MS;
+      // Strip by strip, left to right, until the end or the frame's budget.
+      while (from < target) {
+        const x0 = Math.max(0, xOf(axis, from));
+        // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
+        let stripEnd = (Math.floor(x0 / STRIP_PX + 1e-6) + 1) * STRIP_PX;
+        if (usOf(axis, stripEnd) <= from) stripEnd += STRIP_PX;
+        const to = Math.min(target, usOf(axis, stripEnd));
+        const last = to >= target;
+        const clearTo = last ? Math.max(this.paintedToX, Math.ceil(xOf(axis, to)) + 2) : stripEnd;
+        if (clearTo > x0) this.plot.clear(x0, Math.min(P, clearTo));
+        for (const r of this.rows) this.drawRow(view, r, axis, from, to, finalBefore);
+        from = to;
+        this.drawnToUs = Math.min(m.atUs, to);
+        if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
+        else if (performance.now() > deadline) break;
+      }
+      if (from >= target) this.catchingUp = false;
+      this.unfinished = from < target;
     }
     if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
