@@ -497,7 +497,7 @@ export class LanesPainter implements Painter {
     return ctx.measureText(text).width;
   }
 
-  /** A process's end: a square and its exit (code, signal, how). */
+  /** A process's end: a square and its exit (code, signal, how), on a box so it reads over spans too. */
   private exitMark(ctx: CanvasRenderingContext2D, lane: Lane, x: number, y: number, h: number): void {
     const t = this.theme!;
     const s = Math.min(9, h);
@@ -507,6 +507,8 @@ export class LanesPainter implements Painter {
     const text = describeExit(lane);
     const tw = ctx.measureText(text).width;
     const tx = x + s / 2 + 3 + tw <= this.overlay.widthPx ? x + s / 2 + 3 : x - s / 2 - 3 - tw;
+    ctx.fillStyle = t.surface;
+    ctx.fillRect(tx - 2, y + 1, tw + 4, h - 2);
     ctx.fillStyle = t.muted;
     ctx.fillText(text, tx, y + h / 2 + 0.5);
   }
