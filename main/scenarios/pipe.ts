@@ -29,8 +29,11 @@ export const pipe: Scenario = {
       await lab.spawn('sender', [childEnd], { name: 'sender' });
       const first = await parentEnd.recv();
       lab.print('parent got:', first);
+      // The parent still holds its own copy of the child's end: until it closes it, a second
+      // recv() would wait for ever (the other end is not closed everywhere).
+      await childEnd.close();
       try {
-        await parentEnd.recv(); // the sender has closed its end: nothing more can come
+        await parentEnd.recv(); // every copy of the other end is closed now: nothing more can come
       } catch (e) {
         lab.print(`parent's second recv() raised ${(e as Error).name}: ${(e as Error).message}`);
       }
