@@ -82,14 +82,18 @@ describe('commands that only read', () => {
     const folder = mkdtempSync(path.join(dir, 'old-'));
     const file = path.join(folder, 'lab.sqlite');
     // A real run, kept with today's schema, then taken back to format 1 (no processes.how, no
-    // event_blocks.format, no expected_status, host_pid, passed, prediction), as Process Lab 0.0.x wrote it.
+    // event_blocks.format, no expected_status, host_pid, passed, prediction, no keyframes,
+    // object table or bucket minima), as Process Lab 0.0.x wrote it.
     const r = lab(['run', 'fork-loop', '--time-unit-ms', '5', '--json', '--db', file]);
     const report = JSON.parse(r.stdout) as RunReport;
     const db = new Database(file);
     db.exec(`DROP INDEX runs_by_start;
       ALTER TABLE runs DROP COLUMN expected_status; ALTER TABLE runs DROP COLUMN host_pid;
       ALTER TABLE runs DROP COLUMN passed; ALTER TABLE runs DROP COLUMN prediction;
-      ALTER TABLE processes DROP COLUMN how; ALTER TABLE event_blocks DROP COLUMN format;`);
+      ALTER TABLE processes DROP COLUMN how; ALTER TABLE event_blocks DROP COLUMN format;
+      ALTER TABLE runs DROP COLUMN keyframe_every; DROP TABLE objects; DROP TABLE keyframes;
+      ALTER TABLE event_buckets DROP COLUMN unfinished;
+      ${['size', 'unfinished', 'value', 'waiters', 'owner', 'flag'].flatMap((f) => [`ALTER TABLE event_buckets DROP COLUMN ${f}_min;`, `ALTER TABLE event_buckets DROP COLUMN ${f}_last;`]).join('\n')}`);
     db.pragma('user_version = 1');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
