@@ -8,12 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChartBucket, RunSnapshot } from '../../../../shared/contract';
 import type { LabEvent } from '../../../../shared/events';
-import { LiveModel, TRACK_FIELDS, fieldNumber } from '../../../../shared/live';
 import type { RunReport } from '../../../../shared/run-report';
 import { RunStore } from '../../../../main/core/store/run-store';
 import { newHost, startRun } from '../../../support/lab-host';
+import { clocks, expectedSlice, reference } from './replay-reference';
 
 const host = newHost(4);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-replay-'));
@@ -40,38 +39,6 @@ beforeAll(async () => {
   await keep('manager-dict', 'manager-dict', { workers: 8 });
 }, 300_000);
 afterAll(async () => { await store.close(); await host.close(); });
-
-/** Per event, the live model's clock: its t, never earlier than an event before it. */
-function clocks(events: readonly LabEvent[]): number[] {
-  let c = 0;
-  return events.map((e) => (c = Math.max(c, e.t)));
-}
-
-/** What one slice of a chart must hold, computed from the events alone. */
-function expectedSlice(events: readonly LabEvent[], clock: number[], fromUs: number, toUs: number): Pick<ChartBucket, 'ops' | 'objects'> {
-  const out: Pick<ChartBucket, 'ops' | 'objects'> = { ops: 0, objects: {} };
-  events.forEach((e, i) => {
-    if (clock[i] < fromUs || clock[i] > toUs || e.kind !== 'op') return;
-    out.ops++;
-    if (!e.obj || !e.state) return;
-    for (const f of TRACK_FIELDS) {
-      const v = fieldNumber(e.state, f);
-      if (v === undefined) continue;
-      const o = (out.objects[e.obj] ??= {});
-      const had = o[f];
-      o[f] = had ? { min: Math.min(had.min, v), max: Math.max(had.max, v), last: v } : { min: v, max: v, last: v };
-    }
-  });
-  return out;
-}
-
-/** Snapshots of a model folding the run event by event: `at(s)` is the state just before seq s. */
-function reference(events: readonly LabEvent[]): (seq: number) => RunSnapshot {
-  const model = new LiveModel();
-  const shots = [model.snapshot()];
-  for (const e of events) { model.fold([e]); shots.push(model.snapshot()); }
-  return (seq) => shots[Math.min(seq - 1, events.length)];
-}
 
 describe('chart buckets', () => {
   it('keep min, max and last per field, merged into any slices: a semaphore\'s value, a lock\'s owner', () => {
