@@ -5,8 +5,11 @@ import { z } from 'zod';
 import { REQUESTS, type RequestArgs, type RequestName } from './requests';
 import { fail, type Result } from './result';
 
-/** Bumped whenever a request, an answer or a push changes shape. */
-export const CONTRACT_VERSION = 1;
+/**
+ * Bumped whenever a request, an answer or a push changes shape.
+ * 2: a snapshot's `live` part may carry `previous` (the events answer's stateAtStart).
+ */
+export const CONTRACT_VERSION = 2;
 
 export * from './client';
 export * from './events';

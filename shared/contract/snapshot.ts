@@ -51,6 +51,9 @@ export const liveExtrasSchema = z.object({
   ops: z.number(),
   /** Events that should have been folded but never arrived (gaps in seq). */
   missed: z.number(),
+  /** Processes whose phase began at atUs, with the phase before it: a change back to it at that
+   *  same instant undoes the phase that lasted no time, as in the model that saw it begin. */
+  previous: z.array(processSnapshotSchema.pick({ pid: true, phase: true, since: true, blockedOn: true })).optional(),
 });
 
 export const runSnapshotSchema = z.object({
@@ -69,3 +72,4 @@ export type RunSnapshot = z.infer<typeof runSnapshotSchema>;
 export type OpenCallSnapshot = z.infer<typeof openCallSchema>;
 export type LiveExtras = z.infer<typeof liveExtrasSchema>;
 export type RecentEnd = LiveExtras['recent'][number];
+export type PreviousPhase = NonNullable<LiveExtras['previous']>[number];

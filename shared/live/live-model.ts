@@ -59,7 +59,7 @@ export class LiveModel {
   static fromSnapshot(s: RunSnapshot | LiveSnapshot, options?: LiveModelOptions): LiveModel {
     const m = new LiveModel(options);
     const live = (s as LiveSnapshot).live;
-    m.lanes.restore(s.processes);
+    m.lanes.restore(s.processes, live?.previous);
     m.objects.restore(s.objects, s.atUs);
     if (live) {
       for (const c of live.calls) m.calls.begin({ ...c });
@@ -208,12 +208,10 @@ export class LiveModel {
       calls.push(s);
     }
     const p = this.progress;
-    return {
-      atSeq: p.lastSeq, atUs: p.lastT,
-      processes: this.lanes.snapshot(),
-      objects: this.objects.snapshot(),
-      live: { calls, recent: this.recent.snapshot(p.lastSeq), errors: p.errors, ops: p.ops, missed: p.missed },
-    };
+    const live: LiveSnapshot['live'] = { calls, recent: this.recent.snapshot(p.lastSeq), errors: p.errors, ops: p.ops, missed: p.missed };
+    const previous = this.lanes.previous(p.lastT);
+    if (previous.length) live.previous = previous;
+    return { atSeq: p.lastSeq, atUs: p.lastT, processes: this.lanes.snapshot(), objects: this.objects.snapshot(), live };
   }
 
   /** Forgets spans, points, arrows and lines that ended before `us` (a window's past). */

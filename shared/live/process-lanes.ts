@@ -2,7 +2,7 @@
 // order) and its state spans: running / blocked on an object doing an operation / sleeping /
 // exited. A lane's state is its oldest open call, recomputed when one of its calls begins,
 // ends or changes (a notified Condition waiter moves to re-acquiring the lock).
-import type { ProcessSnapshot } from '../contract/snapshot';
+import type { PreviousPhase, ProcessSnapshot } from '../contract/snapshot';
 import type { ExitHow, ProcessInfo } from '../events';
 import { LaneStates, type LanePhase } from './lane-states';
 import type { OpenCalls } from './open-calls';
@@ -150,9 +150,33 @@ export class ProcessLanes {
   }
 
   /** Lanes as a keyframe left them: each begins with its current span. */
-  restore(processes: readonly ProcessSnapshot[]): void {
+  /**
+   * The phase before the current one of each lane whose current phase began at `at`: a change
+   * at that instant may still undo the current one (SpanList.push), and a lane rebuilt from a
+   * snapshot needs it to do the same.
+   */
+  previous(at: number): PreviousPhase[] {
+    const out: PreviousPhase[] = [];
+    for (const l of this.lanes.values()) {
+      const n = l.spans.length;
+      if (n < 2 || l.spans.lastStart !== at) continue;
+      const state = this.states.get(l.spans.stateAt(n - 2));
+      const p: PreviousPhase = { pid: l.pid, phase: state.phase, since: l.spans.startAt(n - 2) };
+      if (state.obj !== undefined) p.blockedOn = { obj: state.obj, op: state.op!, call: l.spans.callAt(n - 2) };
+      out.push(p);
+    }
+    return out;
+  }
+
+  restore(processes: readonly ProcessSnapshot[], previous: readonly PreviousPhase[] = []): void {
+    const before = new Map(previous.map((p) => [p.pid, p]));
     for (const p of processes) {
-      const lane = this.add(p.pid, p, p.createdUs, this.stateOf(p.phase, p.blockedOn), p.blockedOn?.call ?? 0, p.since);
+      const prev = before.get(p.pid);
+      const state = this.stateOf(p.phase, p.blockedOn);
+      const lane = prev
+        ? this.add(p.pid, p, p.createdUs, this.stateOf(prev.phase, prev.blockedOn), prev.blockedOn?.call ?? 0, prev.since)
+        : this.add(p.pid, p, p.createdUs, state, p.blockedOn?.call ?? 0, p.since);
+      if (prev) lane.spans.push(p.since, state, p.blockedOn?.call ?? 0);
       if (p.exitedUs !== undefined) { lane.exitedUs = p.exitedUs; this.exitedN++; }
       if (p.exitCode !== undefined) lane.exitCode = p.exitCode;
       if (p.signal !== undefined) lane.signal = p.signal;
