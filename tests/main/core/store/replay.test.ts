@@ -23,6 +23,7 @@ let store: RunStore;
 
 interface Kept { report: RunReport; events: LabEvent[] }
 const runs: Record<string, Kept> = {};
+const NAMES = ['semaphore', 'producer-consumer', 'pipe', 'manager-dict', 'slow'];
 
 async function keep(name: string, scenario: string, params: Record<string, number | string | boolean>): Promise<void> {
   const handle = startRun(host, { scenario, params: { timeUnitMs: 5, seed: 3, ...params } });
@@ -37,6 +38,9 @@ beforeAll(async () => {
   await keep('producer-consumer', 'producer-consumer', { ending: 'joinable', sleepMaxUnits: 2 });
   await keep('pipe', 'pipe', {});
   await keep('manager-dict', 'manager-dict', { workers: 8 });
+  // Seconds long: the fold thread's model forgets history older than a second as it goes
+  // (run-folder.ts), and its keyframes after that must still be whole.
+  await keep('slow', 'semaphore-pool', { jobs: 8, slots: 2, holdMaxUnits: 4, timeUnitMs: 500 });
 }, 300_000);
 afterAll(async () => { await store.close(); await host.close(); });
 
@@ -73,9 +77,10 @@ describe('chart buckets', () => {
 });
 
 describe('keyframes and windows', () => {
-  it.each(['semaphore', 'producer-consumer', 'pipe', 'manager-dict'])('stateAtStart of a window at every seq of a real run is what folding every event before it gives (%s)', (name) => {
+  it.each(NAMES)('stateAtStart of a window at every seq of a real run is what folding every event before it gives (%s)', (name) => {
     const { report, events } = runs[name];
     expect(events.length).toBeGreaterThan(3 * EVERY);
+    if (name === 'slow') expect(events.at(-1)!.t).toBeGreaterThan(2_500_000);
     const at = reference(events);
     for (let seq = 1; seq <= events.length + 1; seq++) {
       const page = store.queries.eventsPage(report.runId, { fromSeq: seq, limit: 3 })!;
@@ -95,7 +100,7 @@ describe('keyframes and windows', () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: Math.floor(events.length / EVERY) }, (_, i) => (i + 1) * EVERY));
   });
 
-  it.each(['semaphore', 'producer-consumer', 'pipe', 'manager-dict'])('a time window holds the events from the first at or after fromUs to the last before the first after toUs, with the state folding every event before it gives (%s)', (name) => {
+  it.each(NAMES)('a time window holds the events from the first at or after fromUs to the last before the first after toUs, with the state folding every event before it gives (%s)', (name) => {
     const { report, events } = runs[name];
     const at = reference(events);
     const last = events.at(-1)!.t;
