@@ -1,7 +1,7 @@
 // How a block of events is kept: a JSON array, in one of two encodings.
 // - Since history format 5: the events themselves (JSON objects, the contract's LabEvent),
-//   exactly as the kernel's thread handed the batch over. For format-2 events this is smaller
-//   than rows (most row columns are null) and reads without decoding.
+//   exactly as the kernel's thread handed the batch over: no encoding on any thread, and no
+//   decoding when read. About as long as rows (measured on an event-flood run: rows 99% of it).
 // - Before: compact rows, each an array in EVENT_COLUMNS order. Format 2 added columns at the
 //   end (links and structured values): a row stored before them is shorter, and its missing
 //   columns read as absent. Structured values sit in the row as JSON; an event's `value` is
