@@ -1,7 +1,7 @@
 // Reading the history: the run list, windows of events, chart buckets, comparisons.
 import { z } from 'zod';
-import { labEventSchema } from './events';
-import { paramValuesSchema, predictionSchema, runReportSchema, runStatusSchema } from './reports';
+import { labEventSchema, objectInfoSchema } from './events';
+import { paramValuesSchema, predictionSchema, processRecordSchema, runReportSchema, runStatusSchema } from './reports';
 import { runSnapshotSchema } from './snapshot';
 
 export const historyFilterSchema = z.strictObject({
@@ -66,6 +66,16 @@ export const chartBucketSchema = z.object({
   objects: z.record(z.string(), z.record(z.string(), bucketFieldSchema)),
 });
 
+/** One row of a run's object table: what its `create` event said (a format-1 run: kind and name only), and when. */
+export const storedObjectSchema = z.object({ info: objectInfoSchema, createdSeq: z.number(), createdUs: z.number() });
+/** Every process and shared object of a run, whatever window is drawn: its lanes and tracks. */
+export const runTablesSchema = z.object({
+  /** In order of start; a run still going has those started so far (exit fields null until they end). */
+  processes: z.array(processRecordSchema),
+  /** In order of creation. */
+  objects: z.array(storedObjectSchema),
+});
+
 export const comparedRowSchema = z.object({
   section: z.enum(['run', 'param', 'invariant', 'result']),
   key: z.string(),
@@ -82,5 +92,7 @@ export type EventsWindow = z.infer<typeof eventsWindowSchema>;
 export type EventsPage = z.infer<typeof eventsPageSchema>;
 export type BucketField = z.infer<typeof bucketFieldSchema>;
 export type ChartBucket = z.infer<typeof chartBucketSchema>;
+export type StoredObject = z.infer<typeof storedObjectSchema>;
+export type RunTables = z.infer<typeof runTablesSchema>;
 export type ComparedRow = z.infer<typeof comparedRowSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;

@@ -7,7 +7,7 @@ import { fail, type Result } from './result';
 
 /**
  * Bumped whenever a request, an answer or a push changes shape.
- * 2: a snapshot's `live` part may carry `previous` (the events answer's stateAtStart).
+ * 2: a snapshot's `live` part may carry `previous` (the events answer's stateAtStart); `tables`.
  */
 export const CONTRACT_VERSION = 2;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { labEventSchema } from './events';
 import {
   chartBucketSchema, comparisonSchema, eventsPageSchema, eventsWindowSchema, historyFilterSchema, historyPageSchema,
+  runTablesSchema,
 } from './history';
 import { paramValuesSchema, runReportSchema } from './reports';
 import { scenarioInfoSchema } from './scenarios';
@@ -52,6 +53,8 @@ export const REQUESTS = {
   history: { args: historyFilterSchema, result: historyPageSchema },
   run: { args: z.strictObject({ runId }), result: runReportSchema },
   events: { args: z.strictObject({ runId, window: eventsWindowSchema }), result: eventsPageSchema },
+  /** The run's process and object tables: what lanes and tracks a replay of any window draws. */
+  tables: { args: z.strictObject({ runId }), result: runTablesSchema },
   chart: {
     args: z.strictObject({ runId, fromUs: z.number().min(0), toUs: z.number().min(0), buckets: z.number().int().min(1).max(5000) }),
     result: z.array(chartBucketSchema),

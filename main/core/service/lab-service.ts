@@ -7,7 +7,7 @@
 import { version as appVersion } from '../../../package.json';
 import {
   CONTRACT_VERSION, ok, type ChartBucket, type Comparison, type EventsPage, type EventsWindow, type ExportFormat,
-  type HistoryFilter, type HistoryPage, type LiveRun, type Push, type ScenarioInfo, type ScenarioSource,
+  type HistoryFilter, type HistoryPage, type LiveRun, type Push, type RunTables, type ScenarioInfo, type ScenarioSource,
   type StartArgs,
 } from '../../../shared/contract';
 import type { RunReport } from '../../../shared/run-report';
@@ -196,6 +196,15 @@ export class LabService {
       await this.caughtUp(runId, store);
       const page = store.queries.eventsPage(runId, window);
       return page ? ok(page) : notKept([runId], store.file);
+    });
+  }
+
+  /** The run's process and object tables (for a run going on here, as far as it has got). */
+  async tables(runId: string): Promise<ServiceResult<RunTables>> {
+    return this.read(async (store) => {
+      await this.caughtUp(runId, store);
+      const tables = store.queries.tables(runId);
+      return tables ? ok(tables) : notKept([runId], store.file);
     });
   }
 

@@ -68,6 +68,7 @@ export class RequestRouter implements RequestHandler {
       case 'history': return s.history(args as never);
       case 'run': return s.run(args.runId);
       case 'events': return s.events(args.runId, args.window);
+      case 'tables': return s.tables(args.runId);
       case 'chart': return s.chart(args.runId, args.fromUs, args.toUs, args.buckets);
       case 'compare': return s.compare(args.a, args.b);
       case 'delete': return s.delete(args.runIds);

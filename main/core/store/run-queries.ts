@@ -3,7 +3,7 @@
 // time windows, read from pre-aggregated buckets so that a run of a million events opens fast.
 import type { LabEvent, ObjectInfo } from '../../../shared/events';
 import type { ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
-import type { ChartBucket, EventsPage, HistoryEntry } from '../../../shared/contract';
+import type { ChartBucket, EventsPage, HistoryEntry, RunTables, StoredObject } from '../../../shared/contract';
 import { setAsideHint, type Db } from './open-database';
 import { blockEvents } from './event-rows';
 import { chartWindow } from './chart-window';
@@ -39,9 +39,6 @@ function matching(f: HistoryQuery): Record<string, string | null> {
     name: named ? search.slice(0, eq).trim() : null, value: named ? search.slice(eq + 1).trim() : null,
   };
 }
-
-/** One row of a run's object table: what its `create` event said, and when. */
-export interface StoredObject { info: ObjectInfo; createdSeq: number; createdUs: number }
 
 interface RunRow {
   id: string; scenario: string; params: string; seed: number; time_unit_ms: number; app_version: string; started_at: string;
@@ -194,6 +191,19 @@ export class RunQueries {
    */
   processes(runId: string): ProcessRecord[] {
     return this.read(runId, 'report', () => this.storedProcesses(runId));
+  }
+
+  /**
+   * Every process and object of a run; undefined for an unknown run. A run stored before the
+   * tables were written as it went, and never ended (its host died), has its processes
+   * rebuilt from its events, as run() does.
+   */
+  tables(runId: string): RunTables | undefined {
+    const run = this.runInfo(runId);
+    if (!run) return undefined;
+    let processes = this.processes(runId);
+    if (!run.keyframed && !processes.length) processes = this.run(runId)?.processes ?? [];
+    return { processes, objects: this.objects(runId) };
   }
 
   /** A run's events in [fromUs, toUs], in order: the blocks that overlap the window, unpacked. */

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  REQUESTS, chartBucketSchema, eventsPageSchema, type ChartBucket, type ClientSession, type EventsPage, type Push,
+  REQUESTS, chartBucketSchema, eventsPageSchema, runTablesSchema, type ChartBucket, type ClientSession, type EventsPage, type Push,
+  type RunTables,
 } from '../../../../shared/contract';
 import type { LabEvent } from '../../../../shared/events';
 import { LiveModel } from '../../../../shared/live';
@@ -165,6 +166,40 @@ describe('LabService.chart', () => {
   });
 });
 
+describe('LabService.tables', () => {
+  it('gives every process and object of a run, whatever window is drawn: objects with their limits, as their create events said', async () => {
+    for (const name of ['flood', 'semaphore', 'condition']) {
+      const { runId, pushed } = runs[name];
+      const tables = value(await service.tables(runId));
+      expect(runTablesSchema.safeParse(tables).error).toBeUndefined();
+      const byPid = (ps: RunTables['processes']) => [...ps].sort((a, b) => a.pid - b.pid);
+      expect(byPid(tables.processes)).toEqual(byPid(value(await service.run(runId)).processes));
+      expect(tables.objects).toEqual(pushed.filter((e) => e.op === 'create' && e.object).map((e) => ({ info: e.object, createdSeq: e.seq, createdUs: e.t })));
+    }
+    const sem = value(await service.tables(runs.semaphore.runId));
+    expect(sem.objects[0].info).toMatchObject({ kind: 'Semaphore', label: 'slots', initial: 3 });
+    const cond = value(await service.tables(runs.condition.runId));
+    const lock = cond.objects.find((o) => o.info.kind === 'Condition')!.info.lock;
+    expect(cond.objects.find((o) => o.info.label === lock)?.info).toMatchObject({ kind: 'Lock', partOf: expect.any(String) });
+    expect(await service.tables('no-such-run')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('of a run still going: the processes started so far, none ended yet, and its objects', async () => {
+    const started = value(service.start({ scenario: 'fork-loop', params: { intervalUnits: 10, timeUnitMs: 300 } }));
+    const pushed: LabEvent[] = [];
+    const sub = value(service.subscribe(started.runId, 0, (p) => { if (p.type === 'events') pushed.push(...p.events); }));
+    const deadline = Date.now() + 60_000;
+    while (pushed.filter((e) => e.life === 'created').length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const tables = value(await service.tables(started.runId));
+    const created = pushed.filter((e) => e.life === 'created').map((e) => e.pid);
+    expect(created.length).toBeGreaterThanOrEqual(2);
+    expect(tables.processes.map((p) => p.pid)).toEqual(expect.arrayContaining(created));
+    expect(tables.processes.find((p) => p.pid === created[0])).toMatchObject({ exitCode: null, endMs: null });
+    sub.unsubscribe();
+    await service.stop(started.runId);
+  }, 90_000);
+});
+
 describe('through the RequestRouter', () => {
   it('answers events and chart as the contract says (answers checked too)', async () => {
     const { runId, pushed } = runs.condition;
@@ -172,6 +207,7 @@ describe('through the RequestRouter', () => {
     expect(page.events).toEqual(pushed.slice(9, 16));
     expect(page.more).toBe(true);
     expect(REQUESTS.events.result.safeParse(page).error).toBeUndefined();
+    expect(value(await router.handle('tables', { runId }, session))).toEqual(value(await service.tables(runId)));
     const chart = value(await router.handle('chart', { runId, fromUs: 0, toUs: pushed.at(-1)!.t, buckets: 16 }, session)) as ChartBucket[];
     expect(chart.reduce((n, b) => n + b.ops, 0)).toBe(pushed.filter((e) => e.kind === 'op').length);
   });
@@ -227,6 +263,9 @@ describe('from the browser shell', () => {
       const clock = clocks(whole.events);
       for (const b of chart) expect({ ops: b.ops, objects: b.objects }).toEqual(expectedSlice(whole.events, clock, b.fromUs, b.toUs));
       expect(chart.some((b) => Object.values(b.objects).some((o) => o.owner !== undefined && o.owner.max > 0))).toBe(true);
+      const tables = value(await shell.api<RunTables>('tables', { runId: r.runId }));
+      expect(tables.objects.map((o) => o.info.kind)).toContain('Lock');
+      expect(tables.processes.length).toBeGreaterThanOrEqual(2);
     }
     expect(await shell.api('events', { runId: 'nope', window: {} })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(shell.stderr()).not.toMatch(/does not match the contract/);
