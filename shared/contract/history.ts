@@ -38,7 +38,13 @@ export const historyPageSchema = z.object({
   total: z.number(),
 });
 
-/** A window of a stored (or live) run: by time, or by sequence number. */
+/**
+ * A window of a stored (or live) run: by time, by sequence number, or both (the narrower bounds
+ * win); every bound is optional ({} is the whole run). Always a run of consecutive seqs. By
+ * time, on the run's clock (an event's t, never earlier than an event before it: a call is
+ * stamped when it began, so an event recorded after it may carry an earlier t): from the first
+ * event whose clock is at or after fromUs, to the last before the first whose clock is after toUs.
+ */
 export const eventsWindowSchema = z.strictObject({
   fromUs: z.number().min(0).optional(),
   toUs: z.number().min(0).optional(),
@@ -49,20 +55,34 @@ export const eventsWindowSchema = z.strictObject({
 });
 
 export const eventsPageSchema = z.object({
+  /** The window's events, in seq order, at most `limit`. */
   events: z.array(labEventSchema),
-  /** More events fall in the window than `limit` allowed: ask again from the last seq. */
+  /** More events fall in the window than `limit` allowed (never cut silently): ask again with
+   *  fromSeq = the last event's seq + 1 and the same end; pages so asked give each event once. */
   more: z.boolean(),
-  /** Every process and object as they stood just before the window's first event. */
+  /** Every process and object as they stood just before the window's first event (after the
+   *  run's last one when the window is empty): exactly what the live model (shared/live) reaches
+   *  folding every event before it. LiveModel.fromSnapshot(stateAtStart), fed the window's
+   *  events, goes on exactly as a model that saw the whole run. */
   stateAtStart: runSnapshotSchema,
 });
 
-/** Per object and field, what one bucket of time saw. */
+/** Per object and field, what one slice of time saw: smallest, largest and last value (on the
+ *  run's clock). Numbers as the live model charts them: a lock's owner 0 when free, a flag 0/1. */
 export const bucketFieldSchema = z.object({ min: z.number(), max: z.number(), last: z.number() });
+/**
+ * One slice of a chart answer: `chart(runId, fromUs, toUs, buckets)` gives at most `buckets`
+ * consecutive slices of whole 10 ms buckets, the first starting at or before fromUs, the last
+ * ending with the 10 ms bucket that holds toUs (it may be narrower than the others).
+ */
 export const chartBucketSchema = z.object({
   fromUs: z.number(),
+  /** Inclusive: the next slice starts at toUs + 1. */
   toUs: z.number(),
-  /** Operations in this bucket. */
+  /** Operations (op events) in this slice. */
   ops: z.number(),
+  /** Object label → field (size, unfinished, value, owner, waiters, flag) → what the slice saw;
+   *  only objects and fields that some event in the slice set. */
   objects: z.record(z.string(), z.record(z.string(), bucketFieldSchema)),
 });
 
