@@ -60,8 +60,8 @@ export const eventsPageSchema = z.object({
   /** More events fall in the window than `limit` allowed (never cut silently): ask again with
    *  fromSeq = the last event's seq + 1 and the same end; pages so asked give each event once. */
   more: z.boolean(),
-  /** Every process and object as they stood just before the window's first event (after the
-   *  run's last one when the window is empty): exactly what the live model (shared/live) reaches
+  /** Every process and object as they stood just before the window's first event (an empty
+   *  window: where it would begin, after the run's last event at most): what the live model reaches
    *  folding every event before it. LiveModel.fromSnapshot(stateAtStart), fed the window's
    *  events, goes on exactly as a model that saw the whole run. */
   stateAtStart: runSnapshotSchema,
