@@ -8,9 +8,12 @@ import { BucketFolder, type BucketRow } from './bucket-aggregator';
 import { describeError } from './store-error';
 
 /**
- * Keyframe interval, in events. Chosen by measurement (`npm run bench` on a 1,000,000-event
- * run): the state at any moment costs reading and folding at most this many events, and a
- * keyframe costs one snapshot of the model.
+ * Keyframe interval, in events: the state at any moment costs reading and folding at most this
+ * many events, and a keyframe costs one snapshot of the model. Measured on a 1,000,000-event
+ * event-flood run (a keyframe there is about 60 KB: a queue's 1,000 items in flight): a
+ * 10-second window (a full page of 20,000 events) cost a median 43 ms of CPU with 10,000,
+ * 38 ms with 5,000 or 2,000 (the page itself is most of it), while the keyframes took 2%, 4%
+ * and 14% of the file.
  */
 export const KEYFRAME_EVERY = 10_000;
 
