@@ -12,8 +12,8 @@ import { describeError } from './store-error';
  * many events, and a keyframe costs one snapshot of the model. Measured on a 1,000,000-event
  * event-flood run (a keyframe there is about 60 KB: a queue's 1,000 items in flight): a
  * 10-second window (a full page of 20,000 events) cost a median 43 ms of CPU with 10,000,
- * 38 ms with 5,000 or 2,000 (the page itself is most of it), while the keyframes took 2%, 4%
- * and 14% of the file.
+ * 38 ms with 5,000 or 2,000 (the page itself is most of it), while the keyframes took 4%, 7%
+ * and 16% of the file.
  */
 export const KEYFRAME_EVERY = 10_000;
 
