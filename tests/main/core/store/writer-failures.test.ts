@@ -126,6 +126,27 @@ describe('the history writer when writing fails', () => {
     await store.close();
   }, 120_000);
 
+  it('its fold thread ended mid-run: record() rejects saying so, the run says what was lost, later flushes reject', async () => {
+    const file = tmp();
+    const store = RunStore.open(file);
+    const handle = startRun(host, { scenario: 'fork-loop', params: { timeUnitMs: 20, seed: 3 } });
+    const kept = store.record(handle).then(() => undefined, (e: unknown) => e);
+    // The real thread, ended from outside as a crash would end it, once some events went by.
+    await new Promise<void>((resolve) => handle.onEvents(() => resolve()));
+    const writer = store['writer']!;
+    await writer['folder'].terminate();
+    const err = await kept;
+    const report = await handle.done;
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(new RegExp(`could not keep all of run ${report.runId}: the history writer stopped: its fold thread ended \\(exit code 1\\)`));
+    expect((err as Error).message).toMatch(/The run's entry in the history says so/);
+    await expect(writer.flush()).rejects.toThrow(/its fold thread ended/);
+    const r = row(file, report.runId)!;
+    expect(r.status).toBe(report.status);
+    expect(JSON.parse(r.notes!).join(' ')).toMatch(/its fold thread ended/);
+    await store.close();
+  }, 120_000);
+
   it('a writer that cannot start rejects every flush, now and later, with its reason', async () => {
     const writer = new StoreWriter(path.join(path.dirname(tmp()), 'no-such-file.sqlite'));
     await expect(writer.flush()).rejects.toThrow(/history writer stopped: unable to open database file \(SQLITE_CANTOPEN\)/);
