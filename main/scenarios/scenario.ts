@@ -18,6 +18,8 @@ export interface Scenario {
   programs: Record<string, Program> & { main: Program };
   /** Functions a Pool can run by name. */
   functions?: Record<string, (x: unknown) => unknown>;
+  /** Classes whose objects may travel through queues and pipes by name, with their fields (as pickle sends them). */
+  classes?: ReadonlyArray<abstract new (...args: never[]) => object>;
   /** Runs for every ending, `run.status` set: a run stopped, cut at its time limit, hung, capped,
    *  with a crashed process or interrupted says what it could not judge (see judging.ts). */
   check(run: RunRecord, params: ParamValues): ScenarioCheck;

@@ -79,7 +79,7 @@ export class Lab {
   }
 
   /** Prints a line, tagged with this process, through the run's event log. */
-  print(...parts: unknown[]): void { this.k.cast(KERNEL_ID, 'print', [parts.map(formatForPrint).join(' ')]); }
+  print(...parts: unknown[]): void { this.k.cast(KERNEL_ID, 'print', [formatForPrint(parts)]); }
 
   /** Records a named final value for the run's report (the "result" of the CLI's JSON). */
   result(key: string, value: unknown): void { this.k.cast(KERNEL_ID, 'result', [key, value]); }

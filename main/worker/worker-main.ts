@@ -3,7 +3,7 @@
 // the others) and exits. One process, one program, one pid.
 import { connectToHost } from './host-channel';
 import { KernelClient } from './kernel-client';
-import { encodeValue, reviveValue } from './codec';
+import { encodeValue, registerClasses, reviveValue, setHashSeed } from './codec';
 import { Lab } from './lab';
 import { poolWorker } from './pool-worker';
 import { findScenario } from '../scenarios/registry';
@@ -34,6 +34,9 @@ async function run(info: StartInfo): Promise<void> {
   try {
     const scenario = findScenario(info.scenario);
     if (!scenario) throw new Error(`unknown scenario ${info.scenario}`);
+    registerClasses(scenario.classes ?? []);
+    // A forked child keeps its parent's hash salt; a spawned one starts a fresh interpreter.
+    setHashSeed(info.startMethod === 'spawn' ? info.seed ^ Math.imul(info.pid, 0x9e3779b1) : info.seed);
     const args = reviveValue(client, info.args) as unknown[];
     if (info.program === POOL_WORKER_PROGRAM) {
       const [tasks, out, init, max] = args as Parameters<typeof poolWorker> extends [unknown, unknown, ...infer R] ? R : never;
