@@ -172,7 +172,8 @@ export class KernelOps {
         : `process cap reached: ${alive} processes of this run are alive at once, the most it may have (maxProcesses = ${limit})`;
       if (k.opts.processCapEndsRun) {
         k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text });
-        setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what }));
+        k.capRefusedBy.push(ctx.pid);
+        setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what, by: ctx.pid }));
         return err('ProcessLimit', text);
       }
       throw new LimitError('processes', `spawn(): ${text}; wait for (join) some of them first`, 'ProcessLimit');

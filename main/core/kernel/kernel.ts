@@ -65,7 +65,7 @@ export type KernelEnd =
   | { kind: 'all-exited' }
   | { kind: 'hung'; finding: HangFinding }
   /** A runaway: a spawn past maxProcesses (alive at once) or maxProcessesTotal (in all). */
-  | { kind: 'cap'; attempted: number; limit: number; what: 'alive' | 'total' };
+  | { kind: 'cap'; attempted: number; limit: number; what: 'alive' | 'total'; by: number };
 
 export class Kernel implements WaiterHost {
   readonly procs = new Map<number, ProcessEntry>();
@@ -91,6 +91,8 @@ export class Kernel implements WaiterHost {
    *  exit being handled, a child's creation): the wakes recorded now name it as their cause. */
   private cause: number | undefined;
   pendingSpawns = 0;
+  /** Pids whose spawn a runaway cap refused, in order (the first ended the run; others may follow in the same turn). */
+  readonly capRefusedBy: number[] = [];
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
   private readonly recordOps: boolean;
