@@ -174,7 +174,9 @@ export class KernelOps {
         k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text });
         k.capRefusedBy.push(ctx.pid);
         setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what, by: ctx.pid }));
-        return err('ProcessLimit', text);
+        // The cap is the lab's safety net, not something the program did wrong: the refused
+        // start never returns (no traceback races the run's end); the run ends at once.
+        return { blocked: ctx.block('spawn') };
       }
       throw new LimitError('processes', `spawn(): ${text}; wait for (join) some of them first`, 'ProcessLimit');
     }

@@ -131,11 +131,11 @@ export class RunHandle {
     const by = this.kernel.procs.get(how.by);
     const who = by ? `${by.name} (pid ${how.by})` : `pid ${how.by}`;
     const others = this.kernel.capRefusedBy.length - 1;
-    const more = others > 0 ? `, and ${others} more start${others === 1 ? ' was' : 's were'} refused before the run ended` : '';
+    const more = others > 0 ? ` (${others} more start${others === 1 ? ' was' : 's were'} refused with it)` : '';
     const cap = how.what === 'total' && typeof this.config.params.maxProcesses === 'number'
       ? `the maxProcesses cap (${how.limit})`
       : how.what === 'total' ? `the process cap (${how.limit} started in one run)` : `the process cap (${how.limit} alive at once)`;
-    return `${cap} stopped a runaway: ${ran} processes ran; a start by ${who} was refused${more}, and the run was ended.`;
+    return `${cap} stopped a runaway: ${ran} processes ran; the next start, by ${who}, was refused${more} and the run was ended.`;
   }
 
   /** Brings every process down when needed and decides the status before the checks. */

@@ -14,7 +14,7 @@ describe('the order of recorded events', () => {
     const batches: number[][] = [];
     h.onEvents((batch: LabEvent[]) => { batches.push(batch.map((e) => e.seq)); });
     const report = await h.done;
-    expect(report.notes.join(' ')).toMatch(/32 processes ran; a start by .* was refused/);
+    expect(report.notes.join(' ')).toMatch(/32 processes ran; the next start, by .*, was refused/);
     for (const b of batches) expect(b).toEqual([...b].sort((x, y) => x - y));
     const all = batches.flat();
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => all[0] + i));
