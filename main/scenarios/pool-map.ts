@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { poolMapMeta } from '../../shared/scenarios/pool-map';
 import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
 import type { Lab } from '../worker/lab';
-import { defaultChunksize } from '../worker/pool';
+import { defaultChunksize } from '../protocol/pool-protocol';
 import { completion, endedOtherwise, endingOf, safety } from './judging';
 import type { Scenario } from './scenario';
 import { argOf } from '../../shared/event-values';

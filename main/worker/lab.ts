@@ -9,7 +9,7 @@ import {
   Semaphore, SharedArray, Value, type Handle,
 } from './handles';
 import { ProcessHandle } from './process-handle';
-import type { ExitStatus } from '../core/kernel/kernel-ops';
+import type { ExitStatus } from '../protocol/worker-protocol';
 import { Pool, type PoolOptions } from './pool';
 import { formatForPrint } from './format';
 import { Random } from './random';

@@ -3,7 +3,8 @@
 import type { Scenario } from '../scenarios/scenario';
 import type { Queue } from './handles';
 import type { Lab } from './lab';
-import { TASK_ROOM, type PoolResult, type PoolTask } from './pool';
+import { TASK_ROOM } from './pool';
+import type { PoolResult, PoolTask } from '../protocol/pool-protocol';
 import { measureJson } from '../protocol/json-size';
 
 export async function poolWorker(scenario: Scenario, lab: Lab, tasks: Queue, out: Queue, initializer: string | null, maxTasks: number): Promise<void> {
