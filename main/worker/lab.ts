@@ -23,11 +23,15 @@ export interface Manager {
   namespace(o?: Named): Namespace;
 }
 
-export class Lab {
+/**
+ * P is the scenario's parameters (ParamsOf its metadata): programs read `lab.params.iterations`
+ * as a number. The kernel hands them over as JSON, checked against the scenario's specs.
+ */
+export class Lab<P = Readonly<Record<string, unknown>>> {
   readonly pid: number;
   readonly name: string;
   readonly parentPid: number | null;
-  readonly params: Readonly<Record<string, unknown>>;
+  readonly params: P;
   readonly timeUnitMs: number;
   private readonly rng: Random;
   private objectCount = 0;
@@ -43,7 +47,7 @@ export class Lab {
     this.pid = info.pid;
     this.name = info.name;
     this.parentPid = info.parentPid;
-    this.params = info.params;
+    this.params = info.params as P;
     this.timeUnitMs = info.timeUnitMs;
     this.rng = new Random(info.seed);
     k.onNotice = (n) => {

@@ -46,11 +46,11 @@ export class Pool {
   private collecting = false;
 
   private constructor(
-    private readonly lab: Lab, readonly size: number, private readonly opts: PoolOptions,
+    private readonly lab: Lab<unknown>, readonly size: number, private readonly opts: PoolOptions,
     private readonly tasks: Queue, private readonly out: Queue,
   ) {}
 
-  static async create(lab: Lab, size: number, opts: PoolOptions = {}): Promise<Pool> {
+  static async create(lab: Lab<unknown>, size: number, opts: PoolOptions = {}): Promise<Pool> {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a Pool needs at least 1 process');
     const pool = new Pool(lab, size, opts, lab.queue({ name: 'pool-tasks' }), lab.queue({ name: 'pool-results' }));
     await Promise.all(Array.from({ length: size }, () => pool.startWorker()));

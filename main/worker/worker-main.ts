@@ -6,7 +6,7 @@ import { KernelClient } from './kernel-client';
 import { encodeValue, reviveValue } from './codec';
 import { Lab } from './lab';
 import { poolWorker } from './pool-worker';
-import { findScenario } from '../scenarios/registry';
+import { findPrograms } from '../scenarios/programs/registry';
 import { POOL_WORKER_PROGRAM, type StartInfo } from '../protocol/worker-protocol';
 
 // Ctrl-C in a terminal reaches the whole process group; the host decides what stops.
@@ -32,7 +32,7 @@ async function run(info: StartInfo): Promise<void> {
   const lab = new Lab(client, info);
   let code = 0;
   try {
-    const scenario = findScenario(info.scenario);
+    const scenario = findPrograms(info.scenario);
     if (!scenario) throw new Error(`unknown scenario ${info.scenario}`);
     const args = reviveValue(client, info.args) as unknown[];
     if (info.program === POOL_WORKER_PROGRAM) {
