@@ -16,6 +16,7 @@ import { formatTable } from './format-table';
 import { measureStore, type StoreFigures } from './store-bench';
 import { measureLive } from './live-bench';
 import { FLOOD_SHAPES, measureKernelBlock, type KernelBlock } from './kernel-block';
+import { rendererRows } from './renderer-bench';
 
 const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 500, kernelBlockMs: 20 };
 /** Messages each of the four flood workers sends for the kernel-block figure. */
@@ -83,6 +84,7 @@ async function main(json: boolean): Promise<void> {
     rows.push({ metric: 'host-peak-rss-1m-events', unit: 'MB', lab: round(rss.peakRssMb), python: null, ratio: null });
     rows.push({ metric: 'kernel-max-block-flood', unit: 'ms', lab: round(block.maxBlockMs), python: null, ratio: null });
     rows.push({ metric: 'kernel-max-block-idle', unit: 'ms', lab: round(block.idleMaxMs), python: null, ratio: null });
+    rows.push(...await rendererRows(progress));
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else printReport(rows, overhead, rss, store, block, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {

@@ -27,6 +27,7 @@ export async function watchRun(lab: LabService, runId: string, io: Io, show: Wat
   const since = Date.now();
   let liveProcesses = 0;
   let eventCount = 0;
+  let preparing: { ready: number; needed: number } | undefined;
   let ended: RunReport | undefined;
   const sub = lab.subscribe(runId, 0, (push) => {
     switch (push.type) {
@@ -55,13 +56,14 @@ export async function watchRun(lab: LabService, runId: string, io: Io, show: Wat
         // The kernel's own count, sent right after the events it has seen.
         liveProcesses = push.liveProcesses;
         eventCount = Math.max(eventCount, push.eventCount);
+        preparing = push.phase === 'preparing' && push.needed !== undefined ? { ready: push.prepared ?? 0, needed: push.needed } : undefined;
         break;
       case 'ended':
         progress?.clear();
         ended = push.report;
         return;
     }
-    if (eventCount) progress?.update({ elapsedMs: Date.now() - since, liveProcesses, eventCount });
+    if (eventCount || preparing) progress?.update({ elapsedMs: Date.now() - since, liveProcesses, eventCount, preparing });
   });
   if (!sub.ok) throw new Refused(sub.error);
   const kept = await lab.finished(runId);

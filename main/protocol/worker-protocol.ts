@@ -20,6 +20,8 @@ export interface StartInfo {
   seed: number;
   timeUnitMs: number;
   params: Record<string, unknown>;
+  /** How Python would start the processes: 'fork' (a copy of the parent) or 'spawn' (fresh). */
+  startMethod: 'fork' | 'spawn';
 }
 
 /** [callId, objectId, op, args]. callId 0 means "no reply wanted" (a cast). */

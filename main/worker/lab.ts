@@ -14,7 +14,11 @@ import { Pool, type PoolOptions } from './pool';
 import { formatForPrint } from './format';
 import { Random } from './random';
 
-export interface SpawnOptions { name?: string; daemon?: boolean }
+/**
+ * name: the process's own name (Python's name=); cls: the name of the Process subclass the
+ * program is modelled on (Consumer → Consumer-1); neither: Process-N, as Python names it.
+ */
+export interface SpawnOptions { name?: string; daemon?: boolean; cls?: string }
 /** A display name for an object in the run's events and charts. */
 export interface Named { name?: string }
 export interface Manager {
@@ -31,8 +35,11 @@ export class Lab<P = Readonly<Record<string, unknown>>> {
   readonly pid: number;
   readonly name: string;
   readonly parentPid: number | null;
+  readonly daemon: boolean;
   readonly params: P;
   readonly timeUnitMs: number;
+  /** How Python would have started this process: 'fork' or 'spawn'. */
+  readonly startMethod: 'fork' | 'spawn';
   private readonly rng: Random;
   private objectCount = 0;
   private readonly children = new Map<number, ProcessHandle>();
@@ -47,8 +54,10 @@ export class Lab<P = Readonly<Record<string, unknown>>> {
     this.pid = info.pid;
     this.name = info.name;
     this.parentPid = info.parentPid;
+    this.daemon = info.daemon;
     this.params = info.params as P;
     this.timeUnitMs = info.timeUnitMs;
+    this.startMethod = info.startMethod ?? 'fork';
     this.rng = new Random(info.seed);
     k.onNotice = (n) => {
       if (n.kind !== 'child-exit') return;
@@ -57,6 +66,20 @@ export class Lab<P = Readonly<Record<string, unknown>>> {
       if (h) h.exited(status);
       else this.earlyExits.set(n.pid, status);
     };
+  }
+
+  /** Python's multiprocessing.current_process(): this process's name, pid and daemon flag. */
+  currentProcess(): { name: string; pid: number; daemon: boolean } {
+    return { name: this.name, pid: this.pid, daemon: this.daemon };
+  }
+
+  /**
+   * What Python's `__name__` is in this process: '__main__' in the parent; in a child,
+   * '__main__' under fork (a copy of the parent) and '__mp_main__' under spawn (the main
+   * module imported afresh under another name).
+   */
+  moduleName(): string {
+    return this.parentPid === null || this.startMethod === 'fork' ? '__main__' : '__mp_main__';
   }
 
   /** Prints a line, tagged with this process, through the run's event log. */

@@ -61,8 +61,10 @@ export class Pool {
   get processes(): readonly ProcessHandle[] { return this.all; }
 
   private async startWorker(): Promise<void> {
-    const name = `PoolWorker-${++this.started}`;
-    const p = await this.lab.spawn(POOL_WORKER_PROGRAM, [this.tasks, this.out, this.opts.initializer ?? null, this.opts.maxTasksPerChild ?? 0], { name, daemon: true });
+    // Python names them after their class: ForkPoolWorker-N (SpawnPoolWorker-N under spawn).
+    const cls = this.lab.startMethod === 'spawn' ? 'SpawnPoolWorker' : 'ForkPoolWorker';
+    this.started++;
+    const p = await this.lab.spawn(POOL_WORKER_PROGRAM, [this.tasks, this.out, this.opts.initializer ?? null, this.opts.maxTasksPerChild ?? 0], { cls, daemon: true });
     this.workers.add(p);
     this.all.push(p);
     // A late start after close() still needs its pill, or join() would wait for ever.

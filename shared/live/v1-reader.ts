@@ -1,7 +1,6 @@
 // The reader of version-1 events (runs stored before the kernel recorded links): it turns
 // each into the version-2 shape the reducers fold, as far as version 1 says it. A B and its
-// E are paired by pid and operation (a Condition wait ends as 're-acquire'), as
-// shared/analysis/log-index does; kernel operations are put on what they wait for (sleep on
+// E are paired by pid and operation (a Condition wait ends as 're-acquire'); kernel operations are put on what they wait for (sleep on
 // the clock, join on the child, atexit on the process itself); a process's parent is known
 // once its spawn answers with its pid. Version 1 has no cause and no item: no arrows, and no
 // contents (its arguments are 60-character summaries).

@@ -2,6 +2,7 @@
 // required fields per phase, slices that nest on each thread, and flow arrows whose two
 // ends pair up and land inside a slice. Also resolves each flow to the slices it binds to.
 import type { ChromeTrace, TraceEvent } from '../../main/core/reports/trace-event';
+import type { LabEvent } from '../../shared/events';
 
 const PHASES = new Set(['M', 'X', 'i', 'C', 's', 'f']);
 
@@ -95,5 +96,14 @@ function slicesByThread(events: TraceEvent[]): Map<string, TraceEvent[]> {
     if (list) list.push(e); else out.set(key, [e]);
   }
   for (const list of out.values()) list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  return out;
+}
+
+/** Each event's time as the live model keeps it (and the trace draws it): its t, never
+ *  earlier than the time of the event before it. */
+export function modelClock(events: readonly LabEvent[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let now = -Infinity;
+  for (const e of events) { now = Math.max(now, e.t); out.set(e.seq, now); }
   return out;
 }

@@ -9,9 +9,12 @@ export class EventRecorder {
   private seq = 0;
   private batch: LabEvent[] = [];
   private scheduled = false;
-  private readonly startNs = process.hrtime.bigint();
+  private startNs = process.hrtime.bigint();
 
   constructor(private readonly sink: EventSink) {}
+
+  /** The run's clock starts now (once its workers are prepared, before its first event). */
+  startClock(): void { this.startNs = process.hrtime.bigint(); }
 
   /** Microseconds since the run started, monotonic. */
   nowUs(): number { return Number((process.hrtime.bigint() - this.startNs) / 1000n); }

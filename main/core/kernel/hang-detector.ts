@@ -57,7 +57,8 @@ function summarize(blocked: BlockedProcess[], cycle: number[], orphaned: { obj: 
     ? `${b.name} (pid ${b.pid}) has finished its program and waits at exit for its children (${b.waitsFor.join(', ')})`
     : `${b.name} (pid ${b.pid}) waits in ${b.op}() on ${b.obj}`)).join('; ');
   const parts = [`every live process is blocked and nothing left can wake it: ${who}.`];
-  if (cycle.length) parts.push(`Deadlock: ${cycle.join(' → ')} → ${cycle[0]} wait for each other.`);
+  if (cycle.length === 1) parts.push(`Deadlock: pid ${cycle[0]} waits for itself: only it could wake its wait (for a pipe, it still holds a copy of the other end and would have to close it).`);
+  else if (cycle.length) parts.push(`Deadlock: ${cycle.join(' → ')} → ${cycle[0]} wait for each other.`);
   for (const o of orphaned) parts.push(`${o.obj} is still held by pid ${o.ownerPid}, which exited without releasing it.`);
   return parts.join(' ');
 }

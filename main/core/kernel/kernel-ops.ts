@@ -49,7 +49,7 @@ export class KernelOps {
         throw new LimitError('objects', `the run has ${fmt(this.k.objects.size)} shared objects, the most one run may create (MAX_OBJECTS_PER_RUN = ${fmt(MAX_OBJECTS_PER_RUN)}); no ${kind} was created`);
       }
       // A lock the object owns comes first, created visibly like any other object.
-      for (const obj of this.k.factory.create(kind, id, o)) {
+      for (const obj of this.k.factory.create(kind, id, o, ctx.pid)) {
         this.k.register(obj);
         this.k.recordCreate(ctx.pid, obj);
       }
@@ -159,8 +159,9 @@ export class KernelOps {
       return err('BadArgument', `no program ${JSON.stringify(program)} in scenario ${k.opts.scenario}; it has: ${k.opts.programs.join(', ')}`);
     }
     if (!Array.isArray(args)) throw new ArgError('spawn args must be an array');
-    const o = (opts ?? {}) as { name?: unknown; daemon?: unknown };
-    if (o.name !== undefined && typeof o.name !== 'string') throw new ArgError('name must be a string');
+    const o = (opts ?? {}) as { name?: unknown; daemon?: unknown; cls?: unknown };
+    if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length > 100)) throw new ArgError('name must be a string of at most 100 characters');
+    if (o.cls !== undefined && (typeof o.cls !== 'string' || !/^[A-Za-z_]\w{0,40}$/.test(o.cls))) throw new ArgError('cls must be a class name (letters, digits and _)');
     // Past a process cap the spawn raises ProcessLimit; a scenario's own cap ends the run (a runaway).
     const total = k.procs.size + k.pendingSpawns;
     const alive = k.liveCount + k.pendingSpawns;
@@ -180,19 +181,31 @@ export class KernelOps {
     }
     const parent = this.proc(ctx);
     const seed = childSeed(parent.seed, parent.spawnedCount++);
+    // Python numbers every Process a process makes, named or not: Process-1, Consumer-2, Process-1:1.
+    const identity = [...parent.identity, ++parent.childCounter];
+    const name = typeof o.name === 'string' ? o.name : `${typeof o.cls === 'string' ? o.cls : 'Process'}-${identity.join(':')}`;
     const w = ctx.block('spawn');
     w.objId = 'kernel';
     w.kernelPending = true;
     parent.pendingSpawns++;
-    k.startProcess(parent, program, args, { name: o.name as string | undefined, daemon: o.daemon === true }, seed, ctx.seq).then(
-      // Like fork() returning, spawn() answers once the child's program is running; its cause is the child's creation.
-      (c) => { parent.pendingSpawns--; k.whenStarted(c, () => k.withCause(c.createdSeq, () => w.wake({ pid: c.pid, name: c.name }))); this.advanceExit(parent); },
-      (e: Error) => {
-        parent.pendingSpawns--;
-        if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message });
-        this.advanceExit(parent);
-      },
-    );
+    const spawnSeq = ctx.seq;
+    // After the spawn's own event: the child's creation follows it, and the answer follows that.
+    k.afterOp(() => {
+      k.startProcess(parent, program, args, { name, daemon: o.daemon === true, identity }, seed, spawnSeq).then(
+        // Like fork() returning, spawn() answers once the child exists and is committed to run.
+        (c) => {
+          parent.pendingSpawns--;
+          k.inheritHandles(parent, c, args);
+          k.withCause(c.createdSeq, () => w.wake({ pid: c.pid, name: c.name }));
+          this.advanceExit(parent);
+        },
+        (e: Error) => {
+          parent.pendingSpawns--;
+          if (!(e instanceof KernelStopping)) w.fail({ code: 'SpawnFailed', message: e.message });
+          this.advanceExit(parent);
+        },
+      );
+    });
     return { blocked: w };
   }
 

@@ -18,9 +18,17 @@ import { LimitGuard, cutLine } from './limit-guard';
 import { Pacer } from './pacer';
 import { ObjectFactory } from './object-factory';
 import { ProcessEntry } from './process-entry';
+import { KPipe } from './objects/pipe';
 import { decodeWorkerMessage } from './validate-worker-message';
 import { Waiter, type WaiterHost } from './waiter';
 import { findHang, type HangFinding } from './hang-detector';
+
+/**
+ * How long after its creation a child's program starts: about what Python's child takes
+ * after fork() before it runs its target (measured here: 1–2 ms), so that, as in Python, the
+ * parent that started it usually gets on first.
+ */
+export const CHILD_START_DELAY_MS = 2;
 
 /** Refusals of one kind (cap and error code) by one process that get an error event of their own; the rest are counted. */
 const LOGGED_REFUSALS = 10;
@@ -41,8 +49,11 @@ export interface KernelOptions {
    * fork-loop's lesson). Otherwise the spawn raises ProcessLimit and the run goes on.
    */
   processCapEndsRun?: boolean;
-  /** A ready worker process (from the warm pool). */
-  takeWorker: () => Promise<WorkerHandle>;
+  /** A worker process for a new process of the run: a prepared one at once (the common case:
+   *  the start costs what a fork costs), or a promise of one started on demand. */
+  takeWorker: () => WorkerHandle | Promise<WorkerHandle>;
+  /** 'fork' or 'spawn': how Python would start the run's processes (names, module state). */
+  startMethod?: 'fork' | 'spawn';
   onEvents: (batch: LabEvent[]) => void;
   /** false skips the per-operation events (prints, lifecycle and results stay); only the
    *  benchmark uses it, to measure what recording costs. */
@@ -59,6 +70,8 @@ export type KernelEnd =
 export class Kernel implements WaiterHost {
   readonly procs = new Map<number, ProcessEntry>();
   readonly objects = new Map<string, KernelObject>();
+  /** The run's pipes: a process that exits closes its copies of their ends. */
+  private readonly pipes: KPipe[] = [];
   readonly recorder: EventRecorder;
   readonly crashed: number[] = [];
   readonly limits = new LimitGuard();
@@ -92,7 +105,12 @@ export class Kernel implements WaiterHost {
 
   /** Starts the scenario's parent program. */
   async startRoot(args: unknown[]): Promise<ProcessEntry> {
-    return this.startProcess(null, 'main', args, { name: 'MainProcess', daemon: false }, this.opts.seed);
+    return this.startProcess(null, 'main', args, { name: 'MainProcess', daemon: false, identity: [] }, this.opts.seed);
+  }
+
+  /** Runs `f` once the operation being dispatched has its own event recorded (or now, outside one). */
+  afterOp(f: () => void): void {
+    if (this.deferred) this.deferred.push(f); else f();
   }
 
   get liveCount(): number { let n = 0; for (const p of this.procs.values()) if (p.alive) n++; return n; }
@@ -101,16 +119,26 @@ export class Kernel implements WaiterHost {
 
   // ---- processes -------------------------------------------------------------------
 
-  /** `spawnSeq`: the seq of the parent's spawn call, the cause of the child's creation. */
+  /**
+   * Starts a process of the run. With a prepared worker this happens at once, within the
+   * parent's spawn (as fork() returns with the child's pid); otherwise once one has started.
+   * `spawnSeq`: the seq of the parent's spawn call, the cause of the child's creation.
+   */
   async startProcess(parent: ProcessEntry | null, program: string, args: unknown[],
-    o: { name?: string; daemon: boolean }, seed: number, spawnSeq = 0): Promise<ProcessEntry> {
-    this.pendingSpawns++;
+    o: { name: string; daemon: boolean; identity: number[] }, seed: number, spawnSeq = 0): Promise<ProcessEntry> {
+    const got = this.opts.takeWorker();
     let worker: WorkerHandle;
-    try { worker = await this.opts.takeWorker(); } finally { this.pendingSpawns--; }
+    if (got instanceof Promise) {
+      this.pendingSpawns++;
+      try { worker = await got; } finally { this.pendingSpawns--; }
+    } else {
+      worker = got;
+    }
     if (this.ending) { worker.kill('SIGKILL'); throw new KernelStopping(); }
     const pid = worker.pid;
-    const name = o.name ?? `${program}-${pid}`;
+    const name = o.name;
     const p = new ProcessEntry(pid, name, program, parent?.pid ?? null, o.daemon, seed, this.recorder.nowUs(), worker);
+    p.identity = o.identity;
     this.procs.set(pid, p);
     parent?.children.push(pid);
     worker.onMessage((m) => this.handleMessage(p, m));
@@ -124,9 +152,13 @@ export class Kernel implements WaiterHost {
     const info: StartInfo = {
       runId: this.opts.runId, scenario: this.opts.scenario, program, args, pid, name,
       parentPid: p.parentPid, daemon: o.daemon, seed, timeUnitMs: this.opts.timeUnitMs, params: this.opts.params,
+      startMethod: this.opts.startMethod ?? 'fork',
     };
     p.sentSeq++;
-    worker.send({ t: 'start', info });
+    // A forked child needs a moment before it runs (Python's bootstrap after fork() takes 1–2 ms),
+    // while its parent goes on at once: a prepared worker would otherwise race its parent.
+    if (parent) setTimeout(() => { if (p.alive) worker.send({ t: 'start', info }); }, CHILD_START_DELAY_MS);
+    else worker.send({ t: 'start', info });
     return p;
   }
 
@@ -161,8 +193,11 @@ export class Kernel implements WaiterHost {
       const what = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'crash', text: `${p.name} (pid ${p.pid}) ${what} before its program finished` });
     }
-    // Joins it ends and its parent's exit it lets go on are caused by this exit.
-    this.withCause(exited.seq, () => this.kops.onProcessExit(p));
+    // Joins it ends, its parent's exit it lets go on, and EOFs its closed pipe ends give are caused by this exit.
+    this.withCause(exited.seq, () => {
+      this.kops.onProcessExit(p);
+      for (const pipe of this.pipes) pipe.dropHolder(p.pid);
+    });
     this.scheduleHangCheck();
     if (this.liveCount === 0 && this.pendingSpawns === 0) this.finish({ kind: 'all-exited' });
   }
@@ -491,6 +526,31 @@ export class Kernel implements WaiterHost {
 
   register(obj: KernelObject): void {
     this.objects.set(obj.id, obj);
+    if (obj instanceof KPipe) this.pipes.push(obj);
+  }
+
+  /**
+   * A new child's copies of its parent's pipe ends: under fork, every end the parent holds
+   * (a forked child inherits all its parent's file descriptors); under spawn, only the ends
+   * passed to it among its arguments.
+   */
+  inheritHandles(parent: ProcessEntry, child: ProcessEntry, args: unknown): void {
+    if ((this.opts.startMethod ?? 'fork') === 'fork') {
+      for (const pipe of this.pipes) for (const e of [0, 1] as const) if (pipe.holds(parent.pid, e)) pipe.adopt(child.pid, e);
+      return;
+    }
+    const walk = (v: unknown, depth: number): void => {
+      if (depth > 16 || typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) { for (const x of v) walk(x, depth + 1); return; }
+      const ref = v as { $lab?: unknown; id?: unknown; end?: unknown };
+      if (ref.$lab === 'Pipe' && typeof ref.id === 'string') {
+        const pipe = this.objects.get(ref.id);
+        if (pipe instanceof KPipe && (ref.end === 0 || ref.end === 1)) pipe.adopt(child.pid, ref.end);
+        return;
+      }
+      for (const x of Object.values(v)) walk(x, depth + 1);
+    };
+    walk(args, 0);
   }
 }
 

@@ -38,7 +38,7 @@ export class ObjectFactory {
    * The objects a create makes, in the order they come to be: a lock the object owns (a
    * Condition's own lock, a Value's or an Array's) first, so that it is created visibly too.
    */
-  create(kind: HandleKind, id: string, opts: CreateOptions): KernelObject[] {
+  create(kind: HandleKind, id: string, opts: CreateOptions, creatorPid?: number): KernelObject[] {
     const label = this.label(kind, opts.name);
     const ownLock = (lockId: string): KLock => {
       if (this.lookup(lockId)) throw new ArgError(`object id ${JSON.stringify(lockId)} is already used`);
@@ -66,7 +66,7 @@ export class ObjectFactory {
         const lock = typeof opts.ownLockId === 'string' ? ownLock(opts.ownLockId) : undefined;
         return [...(lock ? [lock] : []), new KArray(id, label, (opts.items ?? []) as number[], this.held, lock?.label)];
       }
-      case 'Pipe': return [new KPipe(id, label, this.held)];
+      case 'Pipe': return [new KPipe(id, label, this.held, creatorPid)];
     }
   }
 

@@ -22,6 +22,11 @@ export class ProcessEntry {
   how: ExitHow | null = null;
   /** The seq of its 'created' event: the cause its parent's spawn() answers with. */
   createdSeq = 0;
+  /** Python's process identity: its parent's, plus its number among the parent's children
+   *  ([] for MainProcess). Default names come from it: Process-1, Process-1:2, ... */
+  identity: number[] = [];
+  /** Processes it has created so far (Python numbers every Process object a process makes). */
+  childCounter = 0;
   /** Replies and notices waiting for the next flush to this worker. */
   outbox: Reply[] = [];
   notices: Notice[] = [];

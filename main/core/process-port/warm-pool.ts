@@ -1,30 +1,122 @@
-// Keeps a few idle worker processes started and ready, so that a spawn does not pay Node's
-// ~100 ms start-up. Each worker runs exactly one program and then exits (one pid, one
-// process, as in the seeds); taking one starts a replacement in the background.
+// Worker processes started ahead of need. A Node worker costs ~50 ms of CPU to start (Python's
+// fork: 2–3 ms), so a run first reserves the workers its parameters imply, before its clock
+// starts; inside the run a start takes a ready one (the lowest pid first, so that pids rise in
+// creation order as students expect) and costs no start-up at all. Nothing is started while a
+// run goes on (that would compete with the run for the CPU); the pool refills to its base size
+// when the last run ends, and lets the surplus go (each idle worker holds ~30 MB). Each
+// worker runs exactly one program and then exits: one pid, one process, as in the seeds.
 import { isReady } from '../../protocol/wire';
 import type { ProcessPort, WorkerHandle } from './process-port';
 
-interface Ready { worker: WorkerHandle; }
+/** Workers started at once while preparing (more only thrash a small machine). */
+const START_CONCURRENCY = 4;
 
-export class WarmPool {
-  private readonly idle: Ready[] = [];
+/** Where a run gets its worker processes (the WarmPool; tests may pass their own). */
+export interface WorkerSource {
+  /** Ready workers for a run, prepared before its clock starts. */
+  reserve(n: number, onProgress?: (ready: number, needed: number) => void): Promise<{ take(): WorkerHandle | undefined; release(): void }>;
+  /** One more worker, started on demand. */
+  take(): Promise<WorkerHandle>;
+}
+
+/** The workers reserved for one run. */
+export class Reservation {
+  private readonly ready: WorkerHandle[] = [];
+  private released = false;
+
+  constructor(private readonly pool: WarmPool) {}
+
+  /** Ready workers still unused. */
+  get size(): number { return this.ready.length; }
+
+  add(w: WorkerHandle): void {
+    if (this.released) { this.pool.giveBack(w); return; }
+    this.ready.push(w);
+    this.ready.sort((a, b) => a.pid - b.pid);
+  }
+
+  /** The lowest-pid ready worker, at once; undefined when none is left (start one on demand then). */
+  take(): WorkerHandle | undefined {
+    let w = this.ready.shift();
+    while (w && w.exited) w = this.ready.shift();
+    return w;
+  }
+
+  /** The run is over: unused workers go back to the pool. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    for (const w of this.ready.splice(0)) this.pool.giveBack(w);
+    this.pool.runEnded();
+  }
+}
+
+export class WarmPool implements WorkerSource {
+  private readonly idle: WorkerHandle[] = [];
   private starting = 0;
   private closed = false;
+  private activeRuns = 0;
   private readonly all = new Set<WorkerHandle>();
 
+  /** `size`: idle workers kept between runs. */
   constructor(private readonly port: ProcessPort, private readonly size = 4) {}
 
-  /** Starts the idle workers now instead of at the first spawn. */
+  /** Starts the idle workers now instead of at the first need. */
   warm(): void { this.refill(); }
 
-  /** A ready worker: an idle one at once, or a fresh one when none is idle. */
+  /**
+   * Reserves `n` ready workers for a run: idle ones first, the rest started now, `onProgress`
+   * told as each is ready. Resolves once all are ready (a worker that fails to start is told
+   * in the error). While any run holds a reservation, the pool does not refill.
+   */
+  async reserve(n: number, onProgress: (ready: number, needed: number) => void = () => {}): Promise<Reservation> {
+    if (this.closed) throw new Error('the process pool is closed');
+    this.activeRuns++;
+    const r = new Reservation(this);
+    this.idle.sort((a, b) => a.pid - b.pid);
+    while (r.size < n && this.idle.length) { const w = this.idle.shift()!; if (!w.exited) r.add(w); }
+    onProgress(r.size, n);
+    let next = r.size;
+    const worker = async (): Promise<void> => {
+      while (next < n && !this.closed) {
+        next++;
+        r.add(await this.startOne());
+        onProgress(r.size, n);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, n - r.size) }, worker));
+    } catch (e) {
+      r.release();
+      throw e;
+    }
+    if (this.closed) { r.release(); throw new Error('the process pool is closed'); }
+    return r;
+  }
+
+  /** A ready worker for a start beyond the reservation: an idle one, or a fresh one. */
   async take(): Promise<WorkerHandle> {
     if (this.closed) throw new Error('the process pool is closed');
-    let ready = this.idle.shift();
-    while (ready && ready.worker.exited) ready = this.idle.shift();
+    this.idle.sort((a, b) => a.pid - b.pid);
+    let w = this.idle.shift();
+    while (w && w.exited) w = this.idle.shift();
+    if (this.activeRuns === 0) this.refill();
+    return w ?? this.startOne();
+  }
+
+  /** An unused worker back to the idle ones (a reservation released). */
+  giveBack(w: WorkerHandle): void {
+    if (this.closed || w.exited) { w.kill('SIGKILL'); return; }
+    this.idle.push(w);
+  }
+
+  /** A run let its reservation go: once none is going on, keep `size` idle workers. */
+  runEnded(): void {
+    this.activeRuns = Math.max(0, this.activeRuns - 1);
+    if (this.activeRuns > 0) return;
+    this.idle.sort((a, b) => a.pid - b.pid);
+    for (const w of this.idle.splice(this.size)) w.kill('SIGKILL');
     this.refill();
-    if (ready) return ready.worker;
-    return this.startOne();
   }
 
   /** Kills every worker this pool ever started that is still alive (idle or not). */
@@ -37,13 +129,13 @@ export class WarmPool {
   /** Live workers started by this pool: idle ones and those running programs. */
   get liveCount(): number { return [...this.all].filter((w) => !w.exited).length; }
   get idleCount(): number { return this.idle.length; }
-  get idlePids(): number[] { return this.idle.map((r) => r.worker.pid); }
+  get idlePids(): number[] { return this.idle.map((w) => w.pid); }
 
   private refill(): void {
     while (!this.closed && this.idle.length + this.starting < this.size) {
       this.starting++;
       this.startOne().then(
-        (w) => { this.starting--; if (this.closed) w.kill('SIGKILL'); else this.idle.push({ worker: w }); },
+        (w) => { this.starting--; if (this.closed) w.kill('SIGKILL'); else this.idle.push(w); },
         () => { this.starting--; },
       );
     }
@@ -55,7 +147,7 @@ export class WarmPool {
     this.all.add(w);
     w.onExit(() => {
       this.all.delete(w);
-      const i = this.idle.findIndex((r) => r.worker === w);
+      const i = this.idle.indexOf(w);
       if (i >= 0) this.idle.splice(i, 1);
     });
     await new Promise<void>((resolve, reject) => {
@@ -63,6 +155,7 @@ export class WarmPool {
       w.onMessage(onMsg);
       w.onExit((code) => reject(new Error(`worker exited before it was ready (code ${code})`)));
     });
+    if (this.closed) { w.kill('SIGKILL'); throw new Error('the process pool is closed'); }
     return w;
   }
 }

@@ -1,41 +1,34 @@
 // Chrome Trace Event Format export, for Perfetto and chrome://tracing: one track per
 // process with its states and operations, counter tracks for the shared objects, and flow
-// arrows for items (put → get, send → recv), wake-ups (set → wait, notify → re-acquire,
-// release → acquire, exit → join) and spawns.
-import { linkEvents } from '../../../shared/analysis/event-links';
-import type { EventLink } from '../../../shared/analysis/event-link';
-import { indexLog } from '../../../shared/analysis/log-index';
+// arrows for items (put → get, send → recv), wake-ups (release → acquire, notify → wait,
+// set → wait, task_done → join, get → put), spawns and exits (exit → join). Everything is
+// read from the live reducers (shared/live) folded over the run, and the arrows from the
+// links the kernel recorded: a run stored in event format 1 (before links) still exports,
+// with its lanes and counters and no arrows, and its metadata says so.
 import type { RunExport } from './run-export';
 import { counterEvents } from './trace-counters';
 import { SHARED_PID, tidOf, type ChromeTrace, type TraceEvent } from './trace-event';
-import { processTracks, type Anchor } from './trace-processes';
+import { flowEvents } from './trace-flows';
+import { foldRun } from './trace-fold';
+import { processTracks } from './trace-processes';
 
 export function chromeTrace(run: RunExport): ChromeTrace {
-  const index = indexLog(run.events);
-  const links = linkEvents(run.events, index);
-  const tracks = processTracks(run, index, links);
+  const folded = foldRun(run);
+  const tracks = processTracks(folded, run.report);
+  const flows = flowEvents(folded, tracks.anchors);
   const traceEvents: TraceEvent[] = [
     { name: 'process_name', ph: 'M', ts: 0, pid: SHARED_PID, tid: tidOf(SHARED_PID), args: { name: 'shared objects' } },
     ...tracks.events,
-    ...counterEvents(run.events, index),
-    ...flowEvents(links, tracks.anchors),
+    ...counterEvents(folded),
+    ...flows,
   ];
   traceEvents.sort(byTime);
   const { runId, scenario, status, startedAt, params } = run.report;
-  return { traceEvents, displayTimeUnit: 'ms', metadata: { runId, scenario, status, startedAt, params } };
-}
-
-function flowEvents(links: readonly EventLink[], anchors: Map<number, Anchor>): TraceEvent[] {
-  const out: TraceEvent[] = [];
-  let id = 0;
-  for (const link of links) {
-    const from = anchors.get(link.from.seq);
-    const to = anchors.get(link.to.seq);
-    if (!from || !to || to.ts < from.ts) continue;
-    const common = { name: link.kind, cat: 'flow', id: ++id, args: { obj: link.to.obj ?? link.from.obj } };
-    out.push({ ...common, ph: 's', ...from }, { ...common, ph: 'f', bp: 'e', ...to });
-  }
-  return out;
+  const unresolved = folded.model.summary().unresolvedLinks;
+  const links = folded.format === 1
+    ? 'none: this run was recorded in event format 1, before the kernel recorded links (call, cause, item); its lanes and counters are shown, no arrows'
+    : `${flows.length / 2} arrows from the recorded links${unresolved ? `; ${unresolved} links named an event the reducers no longer held, and are not drawn` : ''}`;
+  return { traceEvents, displayTimeUnit: 'ms', metadata: { runId, scenario, status, startedAt, params, eventFormat: folded.format, links } };
 }
 
 // At equal times: metadata, then slices from the longest down (so they nest), then flows

@@ -1,39 +1,39 @@
-// Counter tracks of the shared objects, on the "shared objects" pseudo process: per object,
-// the numbers in its state after each operation (queue size and waiters, semaphore value,
-// lock held 0/1, event flag 0/1, list/dict size, ...). Every sample repeats the object's
-// last known values, so each series stays continuous in viewers that fill gaps with 0.
-import type { LabEvent, ObjectState } from '../../../shared/events';
-import type { LogIndex } from '../../../shared/analysis/log-index';
+// Counter tracks of the shared objects, on the "shared objects" pseudo process, from the live
+// model's object series: per object, its numbers whenever one of them changed (queue size,
+// waiters and unfinished tasks, semaphore or Value value, lock held 0/1, event flag 0/1,
+// list/dict size, ...). Every sample repeats the object's other values in force, so each
+// series stays continuous in viewers that fill gaps with 0.
+import { TRACK_FIELDS, type TrackField, type TrackedObject } from '../../../shared/live';
+import type { FoldedRun } from './trace-fold';
 import { SHARED_PID, tidOf, type TraceEvent } from './trace-event';
 
-export function counterEvents(events: readonly LabEvent[], index: LogIndex): TraceEvent[] {
-  const last = new Map<string, Record<string, number>>();
+/** A field's name on the counter track (a lock's owner pid shows as held 0/1). */
+const COUNTER_NAME: Record<TrackField, string> = { size: 'size', unfinished: 'unfinished', value: 'value', owner: 'held', waiters: 'waiters', flag: 'flag' };
+
+export function counterEvents(run: FoldedRun): TraceEvent[] {
   const out: TraceEvent[] = [];
-  for (const e of events) {
-    if (e.kind !== 'op' || !e.state || !e.obj) continue;
-    let label = e.obj;
-    let values = numbers(e.state);
-    if (e.op === 're-acquire') {
-      // A notified Condition waiter got the lock back. Its state is the lock's, and the
-      // lock is the condition's own: show only that the condition's lock is held again.
-      label = index.beginOf.get(e.seq)?.obj ?? label;
-      values = { held: values.held ?? 1 };
-    }
-    if (Object.keys(values).length === 0) continue;
-    const merged = { ...last.get(label), ...values };
-    last.set(label, merged);
-    out.push({ name: label, cat: 'object', ph: 'C', ts: e.t, pid: SHARED_PID, tid: tidOf(SHARED_PID), args: { ...merged } });
-  }
+  for (const o of run.model.objects.all()) out.push(...objectCounters(o));
   return out;
 }
 
-function numbers(s: ObjectState): Record<string, number> {
-  const v: Record<string, number> = {};
-  if (s.size !== undefined) v.size = s.size;
-  if (s.waiters !== undefined) v.waiters = s.waiters;
-  if (s.unfinished !== undefined) v.unfinished = s.unfinished;
-  if (s.value !== undefined) v.value = s.value;
-  if (s.owner !== undefined) v.held = s.owner === null ? 0 : 1;
-  if (s.flag !== undefined) v.flag = s.flag ? 1 : 0;
-  return v;
+function objectCounters(o: TrackedObject): TraceEvent[] {
+  const fields = TRACK_FIELDS.filter((f) => o.series[f] && o.series[f].length > 0);
+  if (fields.length === 0) return [];
+  // Merge the fields' step series by time: one sample per instant any of them changed.
+  const next = fields.map(() => 0);
+  const values: Record<string, number> = {};
+  const out: TraceEvent[] = [];
+  for (;;) {
+    let t = Infinity;
+    fields.forEach((f, i) => { const s = o.series[f]!; if (next[i] < s.length) t = Math.min(t, s.tAt(next[i])); });
+    if (t === Infinity) return out;
+    fields.forEach((f, i) => {
+      const s = o.series[f]!;
+      if (next[i] < s.length && s.tAt(next[i]) === t) {
+        const v = s.vAt(next[i]++);
+        values[COUNTER_NAME[f]] = f === 'owner' ? (v === 0 ? 0 : 1) : v;
+      }
+    });
+    out.push({ name: o.label, cat: 'object', ph: 'C', ts: t, pid: SHARED_PID, tid: tidOf(SHARED_PID), args: { ...values } });
+  }
 }

@@ -1,12 +1,14 @@
-// The process tracks of the trace: per process its name, its states as back-to-back slices,
-// each operation as a 1 µs slice inside them (a flow arrow binds to the slice enclosing its
-// time, so every op needs one), prints, notes and lifecycle steps as instants, and its exit
-// as a last 1 µs slice. Events of pid 0 (the kernel itself) go on the shared-objects track.
+// The process tracks of the trace, from the live model's lanes: per process its name, its
+// states as back-to-back slices (the lane's spans: running, sleeping, blocked on what doing
+// what; 'exiting' once its atexit was answered), each op event as a 1 µs slice inside them
+// (a flow arrow binds to the slice enclosing its time, so every op needs one), prints, notes
+// and lifecycle steps as instants, and its exit as a last 1 µs slice. Events of pid 0 (the
+// kernel itself) go on the shared-objects track.
 import type { LabEvent } from '../../../shared/events';
-import type { EventLink } from '../../../shared/analysis/event-link';
-import type { LogIndex } from '../../../shared/analysis/log-index';
-import { processStates, reacquireRelabels, type Relabels } from '../../../shared/analysis/process-states';
-import { processNames, type RunExport } from './run-export';
+import { processInfoOf } from '../../../shared/event-values';
+import { laneSpans, type Lane } from '../../../shared/live';
+import type { RunReport } from '../../../shared/run-report';
+import type { FoldedRun } from './trace-fold';
 import { SHARED_PID, tidOf, type TraceEvent } from './trace-event';
 
 export interface Anchor { ts: number; pid: number; tid: number }
@@ -17,77 +19,112 @@ export interface ProcessTracks {
   anchors: Map<number, Anchor>;
 }
 
-export function processTracks(run: RunExport, index: LogIndex, links: readonly EventLink[]): ProcessTracks {
-  const byPid = new Map<number, LabEvent[]>(run.report.processes.map((p) => [p.pid, []]));
-  let runEnd = 0;
-  for (const e of run.events) {
-    const list = byPid.get(e.pid);
-    if (list) list.push(e); else byPid.set(e.pid, [e]);
-    runEnd = Math.max(runEnd, e.t + 1);
-  }
-  const names = processNames(run);
-  const relabels = reacquireRelabels(index, links);
+interface Where { pid: number; tid: number }
+
+export function processTracks(run: FoldedRun, report: RunReport): ProcessTracks {
   const out: ProcessTracks = { events: [], anchors: new Map() };
-  for (const [pid, events] of byPid) {
-    if (pid === SHARED_PID) { kernelTrack(events, out); continue; }
-    processTrack(pid, names.get(pid) ?? `pid ${pid}`, events, { index, relabels, runEnd }, out);
+  const kernel = { pid: SHARED_PID, tid: tidOf(SHARED_PID) };
+  out.events.push({ name: 'thread_name', ph: 'M', ts: 0, ...kernel, args: { name: 'kernel' } });
+  const named = new Set<number>();
+  const exiting = exitingFrom(run);
+  for (const lane of run.model.lanes.all()) {
+    named.add(lane.pid);
+    const at = names(lane.pid, lane.name, out);
+    stateSlices(run, lane, exiting.get(lane.pid), at, out);
+  }
+  // A process the report knows that never showed an event still gets its named track.
+  for (const p of report.processes) if (!named.has(p.pid)) names(p.pid, p.name, out);
+  for (const e of run.events) {
+    const ts = run.at.get(e.seq)!;
+    if (e.pid === SHARED_PID) { out.events.push(instant(e, ts, kernel)); continue; }
+    const at = { pid: e.pid, tid: tidOf(e.pid) };
+    if (e.kind === 'op') {
+      out.events.push({ name: opName(e), cat: 'op', ph: 'X', ts, dur: 1, ...at, args: opArgs(e) });
+    } else if (e.life === 'exited') {
+      const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.exitCode}`;
+      const args: Record<string, unknown> = { seq: e.seq, exitCode: e.exitCode, signal: e.signal };
+      if (e.how) args.how = e.how;
+      out.events.push({ name: `exited (${how})`, cat: 'life', ph: 'X', ts, dur: 1, ...at, args });
+    } else {
+      out.events.push(instant(e, ts, at));
+    }
+    out.anchors.set(e.seq, { ts, ...at });
   }
   return out;
 }
 
-function processTrack(pid: number, name: string, events: LabEvent[],
-  ctx: { index: LogIndex; relabels: Relabels; runEnd: number }, out: ProcessTracks): void {
+function names(pid: number, name: string, out: ProcessTracks): Where {
   const at = { pid, tid: tidOf(pid) };
   out.events.push(
     { name: 'process_name', ph: 'M', ts: 0, ...at, args: { name: `${name} (pid ${pid})` } },
     { name: 'thread_name', ph: 'M', ts: 0, ...at, args: { name } },
   );
-  if (events.length === 0) return;
-  const ops = events.filter((e) => e.kind === 'op');
-  const exited = events.find((e) => e.kind === 'life' && e.life === 'exited');
-  const start = events.reduce((m, e) => Math.min(m, e.t), Infinity);
-  // The last op's slice must fit inside the states, before the exit slice.
-  const end = ops.reduce((m, e) => Math.max(m, e.t + 1), Math.max(exited?.t ?? ctx.runEnd, start + 1));
+  return at;
+}
 
-  for (const s of processStates(ops, start, end, ctx.index, ctx.relabels.get(pid))) {
-    const state = s.label.startsWith('blocked') ? 'blocked' : s.label;
-    out.events.push({ name: s.label, cat: 'state', ph: 'X', ts: s.start, dur: s.end - s.start, ...at, args: { state } });
+/** pid → when its atexit call was answered (from then on its worker is shutting down). */
+function exitingFrom(run: FoldedRun): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const e of run.events) {
+    if (e.kind === 'op' && e.ph === 'E' && e.op === 'atexit' && !out.has(e.pid)) out.set(e.pid, run.at.get(e.seq)!);
   }
-  for (const e of events) {
-    if (e.kind === 'op') {
-      out.events.push({ name: `${e.op} ${e.obj}`, cat: 'op', ph: 'X', ts: e.t, dur: 1, ...at, args: opArgs(e) });
-      out.anchors.set(e.seq, { ts: e.t, ...at });
-    } else if (e.life === 'exited') {
-      const how = e.signal ? `killed by ${e.signal}` : `exit code ${e.exitCode}`;
-      out.events.push({ name: `exited (${how})`, cat: 'life', ph: 'X', ts: end, dur: 1, ...at, args: { exitCode: e.exitCode, signal: e.signal } });
-      out.anchors.set(e.seq, { ts: end, ...at });
+  return out;
+}
+
+/** The lane's spans from its creation to its exit (or the run's last event), back to back. */
+function stateSlices(run: FoldedRun, lane: Lane, exiting: number | undefined, at: Where, out: ProcessTracks): void {
+  const end = lane.exitedUs ?? run.endUs;
+  for (const s of laneSpans(run.model, lane, lane.createdUs, end)) {
+    const { phase, obj, op } = s.state;
+    const args: Record<string, unknown> = { state: phase };
+    if (obj !== undefined) Object.assign(args, { obj, op, call: s.call });
+    const slice = (name: string, from: number, to: number, a: Record<string, unknown>): void => {
+      if (to > from) out.events.push({ name, cat: 'state', ph: 'X', ts: from, dur: to - from, ...at, args: a });
+    };
+    if (phase === 'running' && exiting !== undefined && s.to > exiting) {
+      const cut = Math.max(s.from, exiting);
+      slice('running', s.from, cut, args);
+      slice('exiting', cut, s.to, { state: 'exiting' });
     } else {
-      out.events.push(instant(e, at));
-      out.anchors.set(e.seq, { ts: e.t, ...at });
+      slice(phase === 'blocked' ? `blocked: ${s.state.label}` : s.state.label, s.from, s.to, args);
     }
   }
 }
 
-function kernelTrack(events: LabEvent[], out: ProcessTracks): void {
-  const at = { pid: SHARED_PID, tid: tidOf(SHARED_PID) };
-  out.events.push({ name: 'thread_name', ph: 'M', ts: 0, ...at, args: { name: 'kernel' } });
-  for (const e of events) out.events.push(instant(e, at));
+function opName(e: LabEvent): string {
+  return e.obj === undefined ? e.op ?? 'op' : `${e.op ?? 'op'} ${e.obj}`;
 }
 
-function instant(e: LabEvent, at: { pid: number; tid: number }): TraceEvent {
-  const name = e.kind === 'life' ? e.life ?? 'life' : e.kind === 'note' ? e.op ?? 'note' : e.kind === 'op' ? `${e.op} ${e.obj}` : e.kind;
+/** What the event recorded: its call and links, its structured args, value or error, and
+ *  the object's state after it (format 1: the summaries it had instead). */
+function opArgs(e: LabEvent): Record<string, unknown> {
+  const a: Record<string, unknown> = { seq: e.seq, phase: e.ph };
+  if (e.call !== undefined) a.call = e.call;
+  if (e.cause !== undefined) a.cause = e.cause;
+  if (e.item !== undefined) a.item = e.item;
+  if (e.args !== undefined) a.args = e.args;
+  if (e.value !== undefined) a.value = e.value;
+  if (e.error !== undefined) a.error = e.error;
+  if (e.timedOut) a.timedOut = true;
+  if (e.object !== undefined) a.object = e.object;
+  if (e.state !== undefined) a.state = e.state;
+  if (e.arg !== undefined) a.arg = e.arg;
+  if (e.res !== undefined) a.res = e.res;
+  return a;
+}
+
+function instant(e: LabEvent, ts: number, at: Where): TraceEvent {
+  const name = e.kind === 'life' ? e.life ?? 'life' : e.kind === 'note' ? e.op ?? 'note' : e.kind === 'op' ? opName(e) : e.kind;
   const args: Record<string, unknown> = { seq: e.seq };
   if (e.text !== undefined) args.text = e.text;
-  if (e.kind === 'note' && e.arg) args.key = e.arg;
-  if (e.life === 'created') Object.assign(args, { program: e.arg, name: e.res });
+  if (e.kind === 'note') {
+    const key = e.args?.[0] ?? e.arg;
+    if (key !== undefined) args.key = key;
+  }
   if (e.kind === 'error' && e.op) args.op = e.op;
-  return { name, cat: e.kind, ph: 'i', s: 't', ts: e.t, ...at, args };
-}
-
-function opArgs(e: LabEvent): Record<string, unknown> {
-  const args: Record<string, unknown> = { seq: e.seq, phase: e.ph };
-  if (e.arg) args.arg = e.arg;
-  if (e.res !== undefined) args.res = e.res;
-  if (e.state) args.state = e.state;
-  return args;
+  if (e.kind === 'op') Object.assign(args, opArgs(e));
+  const info = processInfoOf(e);
+  if (info) Object.assign(args, info);
+  if (e.cause !== undefined) args.cause = e.cause;
+  return { name, cat: e.kind, ph: 'i', s: 't', ts, ...at, args };
 }

@@ -33,7 +33,7 @@ export class LabHost {
     const checked = checkRunRequest(req);
     if (!checked.ok) return checked;
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${process.pid}-${++this.runCounter}`;
-    const run = new RunHandle(runId, checked.value, () => this.pool.take(), this.options);
+    const run = new RunHandle(runId, checked.value, this.pool, this.options);
     this.runs.set(runId, run);
     void run.done.finally(() => this.runs.delete(runId));
     run.begin();

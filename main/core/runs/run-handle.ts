@@ -3,7 +3,9 @@
 import type { LabEvent } from '../../../shared/events';
 import type { RunReport, RunStatus } from '../../../shared/run-report';
 import { Kernel, type KernelEnd } from '../kernel/kernel';
+import type { WorkerSource } from '../process-port/warm-pool';
 import type { WorkerHandle } from '../process-port/process-port';
+import { processesNeeded } from '../../../shared/scenarios/process-counts';
 import { POOL_WORKER_PROGRAM } from '../../protocol/worker-protocol';
 import { DEFAULT_MAX_PROCESSES, MAX_PROCESSES_PER_RUN } from '../../protocol/limits';
 import { RunRecord } from './run-record';
@@ -21,8 +23,12 @@ export class RunHandle {
   private ended = false;
   private timer: NodeJS.Timeout | undefined;
   private startMs = 0;
+  private reservation: { take(): WorkerHandle | undefined; release(): void } | undefined;
+  /** While its workers are prepared, before the run's clock starts: how many are ready. */
+  preparing: { ready: number; needed: number } | null = null;
+  private readonly progressListeners: (() => void)[] = [];
 
-  constructor(readonly id: string, readonly config: RunConfig, takeWorker: () => Promise<WorkerHandle>, options: LabHostOptions = {}) {
+  constructor(readonly id: string, readonly config: RunConfig, private readonly pool: WorkerSource, options: LabHostOptions = {}) {
     this.record = new RunRecord(options.eventCap);
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
     const { scenario, params } = config;
@@ -40,7 +46,9 @@ export class RunHandle {
       maxProcesses: Math.min(own ?? alive, alive),
       maxProcessesTotal: own ?? MAX_PROCESSES_PER_RUN,
       processCapEndsRun: own !== undefined,
-      takeWorker,
+      // A prepared worker at once; one started on demand only past what the run was prepared for.
+      takeWorker: () => this.reservation?.take() ?? pool.take(),
+      startMethod: params.startMethod === 'spawn' ? 'spawn' : 'fork',
       recordOps: options.recordOps,
       onEvents: (batch) => {
         this.record.add(batch);
@@ -53,14 +61,39 @@ export class RunHandle {
   /** Subscribes to event batches as they happen. */
   onEvents(listener: (batch: LabEvent[]) => void): void { this.listeners.push(listener); }
 
+  /** Told as preparation goes on (`preparing`), and once the run's clock has started. */
+  onProgress(listener: () => void): void { this.progressListeners.push(listener); }
+
+  /**
+   * Prepares the workers the run's parameters imply, then starts its clock and its parent
+   * program. The wall-clock limit counts from the request: a run always ends.
+   */
   begin(): void {
     this.startMs = performance.now();
     this.timer = setTimeout(() => void this.end('timeout'), this.config.timeoutS * 1000);
-    this.kernel.startRoot([]).catch((e: Error) => {
-      this.record.notes.push(`the parent process could not start: ${e.message}`);
-      void this.end('failed');
-    });
+    const needed = processesNeeded(this.config.scenario.meta.id, this.config.params);
+    this.preparing = { ready: 0, needed };
+    this.pool.reserve(needed, (ready) => { if (this.preparing) { this.preparing.ready = ready; this.tellProgress(); } }).then(
+      (r) => {
+        if (this.ended) { r.release(); return; }
+        this.reservation = r;
+        this.preparing = null;
+        this.kernel.recorder.startClock();
+        this.startMs = performance.now();
+        this.tellProgress();
+        this.kernel.startRoot([]).catch((e: Error) => {
+          this.record.notes.push(`the parent process could not start: ${e.message}`);
+          void this.end('failed');
+        });
+      },
+      (e: Error) => {
+        this.record.notes.push(`the run's processes could not be prepared: ${e.message}`);
+        void this.end('failed');
+      },
+    );
   }
+
+  private tellProgress(): void { for (const l of this.progressListeners) l(); }
 
   /** Stops the run: every process of it is killed; resolves with the report. */
   async stop(): Promise<RunReport> {
@@ -85,6 +118,7 @@ export class RunHandle {
       status = 'failed';
     }
     this.kernel.recorder.flush();
+    this.reservation?.release();
     this.resolveDone(buildReport(this, status, performance.now() - this.startMs));
   }
 

@@ -121,6 +121,8 @@ export class LabService {
         return report;
       });
       run.onEvents((batch) => { for (const s of entry.subscriptions) s.add(batch); });
+      // Preparing the run's workers takes a moment: its viewers see it go.
+      run.onProgress(() => { for (const s of entry.subscriptions) s.status(); });
       this.live.set(run.id, entry);
       return ok({ runId: run.id, params: run.config.params, timeoutS: run.config.timeoutS });
     });
@@ -239,8 +241,10 @@ export class LabService {
   get liveWorkers(): number { return this.host.liveWorkers; }
 
   private progress(e: LiveEntry): RunProgress {
+    const prep = e.run.preparing;
     return {
-      phase: e.report ? 'ending' : 'running',
+      phase: e.report ? 'ending' : prep ? 'preparing' : 'running',
+      ...(prep ? { prepared: prep.ready, needed: prep.needed } : {}),
       elapsedMs: Date.now() - e.run.startedAt.getTime(),
       liveProcesses: e.run.kernel.liveCount,
       eventCount: e.run.record.eventCount,

@@ -1,5 +1,6 @@
 // pipe's checks (programs: main/scenarios/programs/pipe.ts): the parent receives what the
-// children sent, the talker gets the reply, and recv() raises EOFError after the sender's close.
+// children sent, the talker gets the reply, and recv() raises EOFError once the sender's end is
+// closed everywhere.
 import { isDeepStrictEqual } from 'node:util';
 import { pipeMeta } from '../../../shared/scenarios/pipe';
 import type { LabEvent } from '../../../shared/events';

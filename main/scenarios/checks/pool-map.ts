@@ -15,7 +15,7 @@ export const poolMap: Checks<typeof poolMapMeta> = {
   meta: poolMapMeta,
   check(run, params) {
     const { inputs: n, poolSize, maxTasksPerChild: k } = params;
-    // The pool numbers its workers in the order it starts them: PoolWorker-1, -2, ...
+    // The pool numbers its workers in the order it starts them: ForkPoolWorker-1, -2, ... (SpawnPoolWorker-N under spawn)
     const number = (name: string) => Number(/(\d+)$/.exec(name)?.[1] ?? Infinity);
     const workers = run.processes.filter((p) => p.program === POOL_WORKER_PROGRAM).sort((a, b) => number(a.name) - number(b.name));
     const names = new Map(workers.map((w) => [w.pid, w.name]));

@@ -10,7 +10,7 @@ const CASES = [
   // locks
   'lock-fifo', 'lock-timeout', 'lock-orphaned', 'semaphore-bound', 'condition', 'deadlock',
   // signals
-  'event', 'pipe', 'manager', 'value-race',
+  'event', 'pipe', 'pipe-held', 'manager', 'value-race',
   // processes
   'daemon', 'exit-codes', 'pool', 'victim', 'missing-wakeup', 'bad-messages', 'many',
   // limits

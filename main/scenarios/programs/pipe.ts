@@ -1,5 +1,6 @@
 // pipe: a sender child sends a list over a Pipe and closes its end; the parent receives it
-// (and then EOFError). A talker child sends a dict, then receives the parent's reply.
+// (and, once it has closed its own copy of the child's end too, EOFError). A talker child
+// sends a dict, then receives the parent's reply.
 import { pipeMeta } from '../../../shared/scenarios/pipe';
 import type { Connection } from '../../worker/handles';
 import { definePrograms } from './program';
@@ -10,8 +11,11 @@ export const pipePrograms = definePrograms(pipeMeta, {
     await lab.spawn('sender', [childEnd], { name: 'sender' });
     const first = await parentEnd.recv();
     lab.print('parent got:', first);
+    // The parent still holds its own copy of the child's end: until it closes it, a second
+    // recv() would wait for ever (the other end is not closed everywhere).
+    await childEnd.close();
     try {
-      await parentEnd.recv(); // the sender has closed its end: nothing more can come
+      await parentEnd.recv(); // every copy of the other end is closed now: nothing more can come
     } catch (e) {
       lab.print(`parent's second recv() raised ${(e as Error).name}: ${(e as Error).message}`);
     }

@@ -63,7 +63,7 @@ describe('pool-map', () => {
           // 5 tasks, 2 first workers of at most 2 tasks each: at least one replacement had to run the last.
           expect(r.result.workersStarted as number).toBeGreaterThanOrEqual(3);
           expect(r.result.workersStarted as number).toBeLessThanOrEqual(4); // at most 2 workers can retire with 5 tasks
-          expect(r.notes.join(' ')).toMatch(/Retired after 2 tasks: PoolWorker-/);
+          expect(r.notes.join(' ')).toMatch(/Retired after 2 tasks: ForkPoolWorker-/);
         } catch (e) {
           failures.push(`seed ${i}: ${r.status}: ${(e as Error).message.split('\n')[0]}`);
         }

@@ -8,7 +8,7 @@ import { Lab } from '../../../main/worker/lab';
 
 const info: StartInfo = {
   runId: 'r', scenario: 'probe', program: 'main', args: [], pid: 100, name: 'MainProcess',
-  parentPid: null, daemon: false, seed: 1, timeUnitMs: 10, params: {},
+  parentPid: null, daemon: false, seed: 1, timeUnitMs: 10, params: {}, startMethod: 'fork',
 };
 
 /** A client on a channel the test drives by hand: what the worker sends is kept. */

@@ -15,7 +15,7 @@ describe('hang detection and notices in flight', () => {
     const child = workers[1];
     child.emit({ t: 'calls', ack: 1, c: [[1, '$k', 'atexit', [0]]] });
     await turns();
-    expect(parent.replies().get(1)).toEqual([1, 1, { pid: child.pid, name: `child-${child.pid}` }]);
+    expect(parent.replies().get(1)).toEqual([1, 1, { pid: child.pid, name: 'Process-1' }]);
     expect(child.replies().get(1)).toEqual([1, 1, null]);
     // One turn: the parent blocks in get() (all it was sent is acknowledged), then the child exits.
     parent.emit({ t: 'calls', ack: parent.lastSeq, c: [[2, 'q', 'get', [true, null]]] });

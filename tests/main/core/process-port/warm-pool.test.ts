@@ -41,6 +41,31 @@ describe('WarmPool', () => {
     w.kill('SIGKILL');
   });
 
+  it('reserves what a run needs before its clock starts: ready workers, lowest pid first, and starts none while the run goes on', { timeout: HANG_GUARD_MS + 30_000 }, async () => {
+    const p = new WarmPool(new NodeForkPort(), 1);
+    try {
+      const told: [number, number][] = [];
+      const r = await p.reserve(5, (ready, needed) => told.push([ready, needed]));
+      expect(r.size).toBe(5);
+      expect(told.at(-1)).toEqual([5, 5]);
+      expect(told.map(([ready]) => ready)).toEqual([...told.map(([ready]) => ready)].sort((a, b) => a - b)); // progress only rises
+      const taken = [r.take()!, r.take()!, r.take()!];
+      expect(taken.map((w) => w.pid)).toEqual([...taken.map((w) => w.pid)].sort((a, b) => a - b));
+      // Taking during the run starts nothing in the background.
+      const live = p.liveCount;
+      await new Promise((res) => setTimeout(res, 300));
+      expect(p.liveCount).toBe(live);
+      // The run ends: unused workers go back, the pool keeps its size (1) and lets the rest go.
+      for (const w of taken) w.kill('SIGKILL');
+      r.release();
+      for (const until = Date.now() + HANG_GUARD_MS; p.liveCount > 1 && Date.now() < until;) await new Promise((res) => setTimeout(res, 20));
+      expect(p.idleCount).toBe(1);
+      expect(p.liveCount).toBe(1);
+    } finally {
+      p.close();
+    }
+  });
+
   it('close() kills every worker it started', { timeout: 2 * HANG_GUARD_MS + 30_000 }, async () => {
     const p = new WarmPool(new NodeForkPort(), 2);
     const a = await p.take();

@@ -12,6 +12,11 @@ function config(scenario: string, params: Record<string, unknown>, timeoutS: num
   return c.value;
 }
 
+/** Workers on demand only: no preparation (the run's processes start when asked). */
+function source(take: () => Promise<FakeWorker>) {
+  return { reserve: async () => ({ take: () => undefined, release: () => {} }), take };
+}
+
 /** A worker that never answers, ignores every signal, and whose exit is never reported. */
 function deafWorker(): FakeWorker {
   const w = new FakeWorker();
@@ -22,7 +27,7 @@ function deafWorker(): FakeWorker {
 describe('RunHandle', () => {
   it('ends at its wall-clock limit although its worker ignores SIGKILL and never exits', async () => {
     const workers: FakeWorker[] = [];
-    const run = new RunHandle('deaf', config('probe', { case: 'queue-fifo', seed: 1 }, 0.3), async () => { const w = deafWorker(); workers.push(w); return w; });
+    const run = new RunHandle('deaf', config('probe', { case: 'queue-fifo', seed: 1 }, 0.3), source(async () => { const w = deafWorker(); workers.push(w); return w; }));
     run.begin();
     const report = await run.done;
     expect(report.status).toBe('timeout');
@@ -31,14 +36,14 @@ describe('RunHandle', () => {
   });
 
   it('stop() also ends it, whatever the worker does', async () => {
-    const run = new RunHandle('deaf2', config('probe', { case: 'queue-fifo', seed: 1 }, 60), async () => deafWorker());
+    const run = new RunHandle('deaf2', config('probe', { case: 'queue-fifo', seed: 1 }, 60), source(async () => deafWorker()));
     run.begin();
     const report = await run.stop();
     expect(report.status).toBe('stopped');
   });
 
   it(`allows ${DEFAULT_MAX_PROCESSES} processes alive at once and ${MAX_PROCESSES_PER_RUN} in all by default; a scenario's maxProcesses caps both and ends a runaway`, () => {
-    const take = async () => new FakeWorker();
+    const take = source(async () => new FakeWorker());
     const plain = new RunHandle('a', config('pool-map', {}, 10), take);
     expect(plain.kernel.opts).toMatchObject({ maxProcesses: 64, maxProcessesTotal: 1024, processCapEndsRun: false });
     const host = new RunHandle('b', config('pool-map', {}, 10), take, { maxProcesses: 8 });

@@ -17,7 +17,7 @@ export const signalProbes = {
       await e.clear();
       lab.result('cleared', await e.isSet());
     },
-    /** Pipe: both directions; recv after the other end closed raises EOFError. */
+    /** Pipe: both directions; recv raises EOFError once every copy of the other end is closed. */
     'pipe': async (lab) => {
       const [mine, theirs] = lab.pipe({ name: 'pipe' });
       const c = await lab.spawn('pipeTalker', [theirs], { name: 'talker' });
@@ -25,8 +25,20 @@ export const signalProbes = {
       await mine.send({ reply: 'hello' });
       lab.result('second', await mine.recv());
       await c.join();
+      lab.result('stillOpen', await mine.poll()); // the parent still holds its own copy of the child's end
+      await theirs.close();
       lab.result('eof', await errorCode(mine.recv()));
       lab.result('sendToClosed', await errorCode(mine.send('x')));
+    },
+    /** The parent keeps its copy of the child's end: its recv() waits for ever (Python's too). */
+    'pipe-held': async (lab) => {
+      const [mine, theirs] = lab.pipe({ name: 'pipe' });
+      const c = await lab.spawn('pipeTalker', [theirs], { name: 'talker' });
+      await mine.recv();
+      await mine.send({ reply: 'hello' });
+      await mine.recv();
+      await c.join();
+      await mine.recv();
     },
     /** A namespace hands out copies; dict and list behave like Python's managed ones. */
     'manager': async (lab) => {

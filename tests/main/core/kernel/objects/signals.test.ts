@@ -20,10 +20,18 @@ describe('Event', () => {
 });
 
 describe('Pipe', () => {
-  it('carries objects both ways and raises EOFError once the other end is closed', async () => {
+  it('carries objects both ways and raises EOFError once every copy of the other end is closed', async () => {
     const { report } = await probe(host, 'pipe');
-    expect(report.result).toEqual({ first: ['spam', 42], talkerGot: { reply: 'hello' }, second: 'bye', eof: 'EOFError', sendToClosed: 'BrokenPipeError' });
+    expect(report.result).toEqual({ first: ['spam', 42], talkerGot: { reply: 'hello' }, second: 'bye', stillOpen: false, eof: 'EOFError', sendToClosed: 'BrokenPipeError' });
   });
+  it('keeps a recv() waiting while its own process still holds a copy of the other end: the run hangs, naming it', async () => {
+    const { report } = await probe(host, 'pipe-held');
+    expect(report.status).toBe('hung');
+    const main = report.processes.find((p) => p.name === 'MainProcess')!;
+    expect(report.hang!.blocked).toEqual([{ pid: main.pid, name: 'MainProcess', op: 'recv', obj: 'pipe', objKind: 'Pipe', waitsFor: [main.pid] }]);
+    expect(report.hang!.cycle).toEqual([main.pid]);
+  });
+
 });
 
 describe('Manager objects', () => {
