@@ -2,13 +2,12 @@
 // pipe messages, and come back to life as handles on the other side.
 import type { HandleRef } from '../protocol/worker-protocol';
 import type { KernelClient } from './kernel-client';
+import type { TravellingClass } from '../scenarios/programs/program';
 import {
   Condition, Connection, Event, Handle, JoinableQueue, Lock, ManagerDict, ManagerList, Namespace,
   Queue, Semaphore, SharedArray, Value,
 } from './handles';
 
-/** A program's class whose instances may travel by name with their fields, as pickle sends them. */
-export type TravellingClass = abstract new (...args: never[]) => object;
 const travelling = new Map<string, TravellingClass>();
 
 /**

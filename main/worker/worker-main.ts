@@ -6,7 +6,7 @@ import { KernelClient } from './kernel-client';
 import { encodeValue, registerClasses, reviveValue, setHashSeed } from './codec';
 import { Lab } from './lab';
 import { poolWorker } from './pool-worker';
-import { findScenario } from '../scenarios/registry';
+import { findPrograms } from '../scenarios/programs/registry';
 import { POOL_WORKER_PROGRAM, type StartInfo } from '../protocol/worker-protocol';
 
 // Ctrl-C in a terminal reaches the whole process group; the host decides what stops.
@@ -32,9 +32,9 @@ async function run(info: StartInfo): Promise<void> {
   const lab = new Lab(client, info);
   let code = 0;
   try {
-    const scenario = findScenario(info.scenario);
+    const scenario = findPrograms(info.scenario);
     if (!scenario) throw new Error(`unknown scenario ${info.scenario}`);
-    registerClasses(scenario.classes ?? []);
+    registerClasses(scenario.classes);
     // A forked child keeps its parent's hash salt; a spawned one starts a fresh interpreter.
     setHashSeed(info.startMethod === 'spawn' ? info.seed ^ Math.imul(info.pid, 0x9e3779b1) : info.seed);
     const args = reviveValue(client, info.args) as unknown[];

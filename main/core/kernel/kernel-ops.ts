@@ -3,6 +3,7 @@
 import {
   MAX_OBJECTS_PER_RUN, MAX_PRINT_LINE_CHARS, MAX_PROCESSES_PER_RUN, fmt, type CapName,
 } from '../../protocol/limits';
+import type { ExitStatus } from '../../protocol/worker-protocol';
 import { ArgError, KernelStopping, LimitError, err, timeoutMs, type OpContext, type OpHandler, type OpOutcome } from './kernel-object';
 import { isHandleKind, type CreateOptions } from './object-factory';
 import type { Kernel } from './kernel';
@@ -19,7 +20,8 @@ export function childSeed(parentSeed: number, n: number): number {
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
-export interface ExitStatus { exitCode: number | null; signal: string | null }
+// The shape workers read too: it lives with the protocol both sides import.
+export type { ExitStatus };
 
 export class KernelOps {
   /** Ops that record their own events instead of the generic op event. */

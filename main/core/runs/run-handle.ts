@@ -39,7 +39,7 @@ export class RunHandle {
     this.kernel = new Kernel({
       runId: id,
       scenario: scenario.meta.id,
-      programs: [...Object.keys(scenario.programs), POOL_WORKER_PROGRAM],
+      programs: [...scenario.meta.programs, POOL_WORKER_PROGRAM],
       params,
       timeUnitMs: params.timeUnitMs,
       seed: params.seed,

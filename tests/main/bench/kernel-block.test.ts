@@ -6,7 +6,7 @@ import { measureKernelBlock } from '../../../main/bench/kernel-block';
 import { decodeWorkerMessage } from '../../../main/core/kernel/validate-worker-message';
 import { MAX_CALLS_PER_MESSAGE, MAX_ITEM_BYTES, MAX_MESSAGE_BYTES } from '../../../main/protocol/limits';
 import { measureJson } from '../../../main/protocol/json-size';
-import { floodMessage } from '../../../main/scenarios/internal/bench-flood';
+import { floodMessage } from '../../../main/scenarios/internal/programs/bench-flood';
 import { newHost } from '../../support/lab-host';
 
 const host = newHost(4);
