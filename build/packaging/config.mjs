@@ -4,8 +4,9 @@
 //
 // What goes in the app (app.asar): package.json, the compiled main process (dist/main, less
 // the CLI, the benchmarks, the browser shell and the `npm start` launcher), the bundled
-// preload, the built renderer (dist/renderer/app), dist/shared, and the production
-// dependencies. Never: tests, TypeScript sources, source maps, docs.
+// preload, the built renderer (dist/renderer/app), dist/shared, the scenarios' program
+// sources the app shows (dist/scenario-sources.json: text, not TypeScript to load), and the
+// production dependencies. Never: tests, TypeScript sources, source maps, docs.
 // What is unpacked beside it (app.asar.unpacked), because it runs from real files:
 // - the worker entry and every file it requires: utilityProcess starts it by path, and a
 //   utility process resolves its requires on disk;
@@ -68,6 +69,7 @@ export function makeConfig(options = {}) {
       'dist/preload/*.js',
       'dist/renderer/app/**',
       'dist/shared/**/*.js',
+      'dist/scenario-sources.json',
       '!**/*.{ts,mts,cts,map,tsbuildinfo}',
       // Node's build of better-sqlite3 and its C sources: not for this runtime.
       '!node_modules/better-sqlite3/{build,deps,src}/**',

@@ -13,6 +13,12 @@ export interface KernelBlock {
   /** The longest event-loop delay during the flood, ms (wall clock). */
   maxBlockMs: number;
   p99Ms: number;
+  /**
+   * The most CPU time the host's thread spent in one turn of its event loop during the flood,
+   * ms: the kernel's own work between two chances for anything else to run. Unlike the delay,
+   * time the OS gave to other processes (the flooding workers included) does not count.
+   */
+  maxTurnCpuMs: number;
   /** The longest delay of the same host idle, watched as long before the flood, ms. */
   idleMaxMs: number;
   /** Flood messages sent (and read, or refused, by the kernel). */
@@ -35,6 +41,27 @@ async function idleMax(ms: number): Promise<number> {
   return h.max / 1e6;
 }
 
+/**
+ * Watches each turn of the event loop: a setImmediate chain runs once per turn, so the CPU time
+ * between two of its ticks is what that turn's handlers (the kernel's) used. The host runs no
+ * other thread during the flood, so process.cpuUsage() is this thread's.
+ */
+function watchTurns(): { stop(): number } {
+  let maxUs = 0;
+  let last = process.cpuUsage();
+  let running = true;
+  const tick = (): void => {
+    if (!running) return;
+    const now = process.cpuUsage();
+    const used = now.user - last.user + now.system - last.system;
+    if (used > maxUs) maxUs = used;
+    last = now;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  return { stop: () => { running = false; return maxUs / 1000; } };
+}
+
 export async function measureKernelBlock(host: LabHost, messagesPerWorker: number, idleMs = 3000): Promise<KernelBlock> {
   const idle = await idleMax(idleMs);
   const started = host.start({ scenario: 'bench', params: { metric: 'kernel-flood', n: messagesPerWorker, procs: 1 }, timeoutS: 300 });
@@ -44,11 +71,13 @@ export async function measureKernelBlock(host: LabHost, messagesPerWorker: numbe
   let done = 0;
   let t0 = 0;
   let seconds = 0;
-  const stop = (): void => { delay.disable(); };
+  let turns: { stop(): number } | undefined;
+  let maxTurnCpuMs = 0;
+  const stop = (): void => { delay.disable(); if (turns) { maxTurnCpuMs = turns.stop(); turns = undefined; } };
   run.onEvents((batch) => {
     for (const e of batch) {
       if (e.kind !== 'op') continue;
-      if (e.obj === 'go' && e.op === 'set') { delay.reset(); delay.enable(); t0 = performance.now(); }
+      if (e.obj === 'go' && e.op === 'set') { delay.reset(); delay.enable(); turns = watchTurns(); t0 = performance.now(); }
       if (e.obj === 'done' && e.op === 'put' && ++done === 4) { stop(); seconds = (performance.now() - t0) / 1000; }
     }
   });
@@ -58,6 +87,7 @@ export async function measureKernelBlock(host: LabHost, messagesPerWorker: numbe
   return {
     maxBlockMs: delay.max / 1e6,
     p99Ms: delay.percentile(99) / 1e6,
+    maxTurnCpuMs,
     idleMaxMs: idle,
     messages: 4 * messagesPerWorker,
     seconds,

@@ -1,7 +1,7 @@
 // Runs one workload of the internal `bench` scenario on a LabHost and returns what its
 // parent program measured.
 import type { LabHost } from '../core/runs/lab-host';
-import type { Measurement } from '../scenarios/internal/bench-workloads';
+import type { Measurement } from '../scenarios/internal/bench-meta';
 import { resultNote } from '../../shared/event-values';
 
 export interface LabResult { m: Measurement; events: number; hostCpuUs: number }

@@ -1,6 +1,6 @@
 // The metrics of `npm run bench`: what each measures, its unit, which way is better and
 // the workload size used on both sides (lab and Python get the same n).
-import type { Measurement } from '../scenarios/internal/bench-workloads';
+import type { Measurement } from '../scenarios/internal/bench-meta';
 
 export interface MetricSpec {
   metric: string;

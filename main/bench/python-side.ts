@@ -2,7 +2,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Measurement } from '../scenarios/internal/bench-workloads';
+import type { Measurement } from '../scenarios/internal/bench-meta';
 
 export interface PythonInfo { command: string; version: string; startMethod: string }
 

@@ -22,7 +22,7 @@
 // `bench` scenario is not in the catalogue: the page's catalogue answer gets it added so the
 // UI can open it like any other (the run itself is the service's, as for every scenario).
 import { availableParallelism, loadavg } from 'node:os';
-import { bench } from '../scenarios/internal/bench';
+import { benchMeta } from '../scenarios/internal/bench-meta';
 import { COMMON_PARAMS } from '../../shared/scenario-meta';
 import type { ScenarioInfo } from '../../shared/contract';
 import { resolveParamSpec } from '../core/service/scenario-list';
@@ -167,7 +167,7 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 function benchScenarioInfo(): ScenarioInfo {
-  const m = bench.meta;
+  const m = benchMeta;
   return {
     id: m.id, title: m.title, seed: m.seed, concepts: m.concepts, flagship: false, topic: m.topic,
     params: [...m.params, ...COMMON_PARAMS].map((p) => resolveParamSpec(p)),
@@ -213,7 +213,7 @@ export async function measureRenderer(progress: (s: string) => void = () => {}):
     progress(`  ${fork64.processes} processes, ${fork64.events} events: ${watchLine(fork64)}`);
 
     progress('renderer: a run of about 100,000 events (event-flood, 60,000 items), watched live');
-    const flood100k = await watchRun(browser, page, shell, bench.meta.title, { metric: 'event-flood', n: '60000' });
+    const flood100k = await watchRun(browser, page, shell, benchMeta.title, { metric: 'event-flood', n: '60000' });
     progress(`  ${flood100k.events} events: ${watchLine(flood100k)}`);
 
     progress('renderer: those 100,000 events on screen: zoomed in and out, hovered across');
@@ -243,7 +243,7 @@ export async function measureRenderer(progress: (s: string) => void = () => {}):
     await context.close();
     const fresh = await openApp(browser, shell, { init: pageHooks, before: addBench });
     const beforeMb = await heapMb(fresh.page);
-    await prepare(fresh.page, bench.meta.title, { metric: 'event-flood', n: '600000' });
+    await prepare(fresh.page, benchMeta.title, { metric: 'event-flood', n: '600000' });
     await resetPage(fresh.page, false);
     const t0 = Date.now();
     await clickRun(fresh.page);

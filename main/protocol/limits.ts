@@ -72,7 +72,8 @@ export const MAX_TIMEOUT_MS = 3_600_000;
 
 /**
  * Calls the kernel handles per turn of its event loop, all workers together, before it pauses
- * reading; a turn handles at most this much plus one message (main/core/kernel/pacer.ts).
+ * reading; a turn handles at most this much plus one message (main/core/kernel/pacer.ts): a
+ * message that comes from another worker once the turn is spent is kept for a later turn.
  */
 export const MAX_CALLS_PER_TURN = 1_000;
 /** Message bytes the kernel reads per turn, all workers together, before it pauses reading (plus one message). */

@@ -35,8 +35,11 @@ export interface WireError { code: string; message: string }
  * sent without waiting for a reply (a cast: an unbounded put, a print) was refused by a
  * cap; the program's next lab operation raises that error.
  */
+/** How a process ended, as join() and a child-exit notice tell it. */
+export interface ExitStatus { exitCode: number | null; signal: string | null }
+
 export type Notice =
-  | { kind: 'child-exit'; pid: number; exitCode: number | null; signal: string | null }
+  | ({ kind: 'child-exit'; pid: number } & ExitStatus)
   | { kind: 'refused'; error: WireError };
 
 export type HostToWorker =

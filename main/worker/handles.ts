@@ -13,16 +13,43 @@ export abstract class Handle {
   protected call(op: string, ...args: unknown[]): Promise<unknown> { return this.k.call(this.id, op, args); }
 }
 
+/** An error with Python's exception name, raised in the program itself. */
+function pyError(name: string, message: string): Error {
+  return Object.assign(new Error(message), { name });
+}
+
 export class Queue extends Handle {
   readonly kind: HandleKind = 'Queue';
+  /** As in Python, closing is this process's own business: its copy of the queue refuses puts and gets. */
+  private closed = false;
   constructor(k: KernelClient, id: string, readonly maxsize = 0) { super(k, id); }
   override toRef(): HandleRef & { maxsize: number } { return { ...super.toRef(), maxsize: this.maxsize }; }
+  private checkOpen(): void {
+    if (this.closed) throw pyError('ValueError', `Queue ${this.id} is closed`);
+  }
   /** An unbounded put never blocks (as in Python), so it is sent without waiting for a reply. */
   async put(item: unknown, o: WaitOptions = {}): Promise<void> {
+    this.checkOpen();
     if (this.maxsize === 0) { this.k.cast(this.id, 'put', [item]); return; }
     await this.call('put', item, o.block ?? true, o.timeout ?? null);
   }
-  get<T = unknown>(o: WaitOptions = {}): Promise<T> { return this.call('get', o.block ?? true, o.timeout ?? null) as Promise<T>; }
+  async get<T = unknown>(o: WaitOptions = {}): Promise<T> {
+    this.checkOpen();
+    return await this.call('get', o.block ?? true, o.timeout ?? null) as T;
+  }
+  /** close(): this process will put no more. Items already put stay for the others. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.call('close');
+  }
+  /**
+   * join_thread(): in Python, waits until this process's buffered puts reached the pipe. The
+   * lab's puts reach the kernel in order, so once the call returns they all have.
+   */
+  async joinThread(): Promise<void> {
+    if (!this.closed) throw pyError('AssertionError', `Queue ${this.id} not closed`);
+    await this.call('join_thread');
+  }
   /** get(block=False): raises Empty at once when there is nothing. */
   getNowait<T = unknown>(): Promise<T> { return this.get<T>({ block: false }); }
   qsize(): Promise<number> { return this.call('qsize') as Promise<number>; }

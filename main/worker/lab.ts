@@ -9,7 +9,7 @@ import {
   Semaphore, SharedArray, Value, type Handle,
 } from './handles';
 import { ProcessHandle } from './process-handle';
-import type { ExitStatus } from '../core/kernel/kernel-ops';
+import type { ExitStatus } from '../protocol/worker-protocol';
 import { Pool, type PoolOptions } from './pool';
 import { formatForPrint } from './format';
 import { Random } from './random';
@@ -27,12 +27,16 @@ export interface Manager {
   namespace(o?: Named): Namespace;
 }
 
-export class Lab {
+/**
+ * P is the scenario's parameters (ParamsOf its metadata): programs read `lab.params.iterations`
+ * as a number. The kernel hands them over as JSON, checked against the scenario's specs.
+ */
+export class Lab<P = Readonly<Record<string, unknown>>> {
   readonly pid: number;
   readonly name: string;
   readonly parentPid: number | null;
   readonly daemon: boolean;
-  readonly params: Readonly<Record<string, unknown>>;
+  readonly params: P;
   readonly timeUnitMs: number;
   /** How Python would have started this process: 'fork' or 'spawn'. */
   readonly startMethod: 'fork' | 'spawn';
@@ -51,7 +55,7 @@ export class Lab {
     this.name = info.name;
     this.parentPid = info.parentPid;
     this.daemon = info.daemon;
-    this.params = info.params;
+    this.params = info.params as P;
     this.timeUnitMs = info.timeUnitMs;
     this.startMethod = info.startMethod ?? 'fork';
     this.rng = new Random(info.seed);
@@ -79,7 +83,7 @@ export class Lab {
   }
 
   /** Prints a line, tagged with this process, through the run's event log. */
-  print(...parts: unknown[]): void { this.k.cast(KERNEL_ID, 'print', [parts.map(formatForPrint).join(' ')]); }
+  print(...parts: unknown[]): void { this.k.cast(KERNEL_ID, 'print', [formatForPrint(parts)]); }
 
   /** Records a named final value for the run's report (the "result" of the CLI's JSON). */
   result(key: string, value: unknown): void { this.k.cast(KERNEL_ID, 'result', [key, value]); }

@@ -1,16 +1,17 @@
 // The program every Pool worker runs: initializer once, then chunks until a pill arrives
 // or maxTasksPerChild chunks are done (then it exits and the pool replaces it).
-import type { Scenario } from '../scenarios/scenario';
+import type { ScenarioPrograms } from '../scenarios/programs/program';
 import type { Queue } from './handles';
 import type { Lab } from './lab';
-import { TASK_ROOM, type PoolResult, type PoolTask } from './pool';
+import { TASK_ROOM } from './pool';
+import type { PoolResult, PoolTask } from '../protocol/pool-protocol';
 import { measureJson } from '../protocol/json-size';
 
-export async function poolWorker(scenario: Scenario, lab: Lab, tasks: Queue, out: Queue, initializer: string | null, maxTasks: number): Promise<void> {
-  const fns = scenario.functions ?? {};
+export async function poolWorker(scenario: ScenarioPrograms, lab: Lab, tasks: Queue, out: Queue, initializer: string | null, maxTasks: number): Promise<void> {
+  const fns = scenario.functions;
   if (initializer) {
     const init = fns[initializer];
-    if (!init) throw new Error(`no function ${initializer} in scenario ${scenario.meta.id}`);
+    if (!init) throw new Error(`no function ${initializer} in scenario ${scenario.id}`);
     await init(lab);
   }
   for (let done = 0; maxTasks === 0 || done < maxTasks; done++) {
@@ -20,7 +21,7 @@ export async function poolWorker(scenario: Scenario, lab: Lab, tasks: Queue, out
     const fn = fns[fnName];
     let result: PoolResult;
     try {
-      if (!fn) throw new Error(`no function ${fnName} in scenario ${scenario.meta.id}`);
+      if (!fn) throw new Error(`no function ${fnName} in scenario ${scenario.id}`);
       const values: unknown[] = [];
       for (const x of items) values.push(await fn(x));
       result = [job, index, true, values, lab.pid];

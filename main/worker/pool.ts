@@ -8,21 +8,12 @@ import type { ProcessHandle } from './process-handle';
 import { POOL_WORKER_PROGRAM } from '../protocol/worker-protocol';
 import { MAX_ITEM_BYTES } from '../protocol/limits';
 import { measureJson } from '../protocol/json-size';
+import { defaultChunksize, type PoolResult, type PoolTask } from '../protocol/pool-protocol';
+
+// Part of the pool API as well (map()'s default chunksize).
+export { defaultChunksize };
 
 export interface PoolOptions { initializer?: string; maxTasksPerChild?: number; chunksize?: number }
-
-/** [jobId, chunkIndex, functionName, items] or null: the pill that stops one worker. */
-export type PoolTask = [number, number, string, unknown[]] | null;
-/**
- * [jobId, chunkIndex, ok, values or error text, worker pid], and for results too large to
- * travel as one item, [..., part, parts]: the values of one chunk, in order, in several puts.
- */
-export type PoolResult = [number, number, boolean, unknown, number] | [number, number, boolean, unknown[], number, number, number];
-
-/** Python's default map() chunksize: about four chunks per worker. */
-export function defaultChunksize(inputs: number, processes: number): number {
-  return Math.max(1, Math.ceil(inputs / (processes * 4)));
-}
 
 /** Room for a chunk's items (or results) in one task, besides [job, index, "function", ...]. */
 export const TASK_ROOM = MAX_ITEM_BYTES - 256;
@@ -55,11 +46,11 @@ export class Pool {
   private collecting = false;
 
   private constructor(
-    private readonly lab: Lab, readonly size: number, private readonly opts: PoolOptions,
+    private readonly lab: Lab<unknown>, readonly size: number, private readonly opts: PoolOptions,
     private readonly tasks: Queue, private readonly out: Queue,
   ) {}
 
-  static async create(lab: Lab, size: number, opts: PoolOptions = {}): Promise<Pool> {
+  static async create(lab: Lab<unknown>, size: number, opts: PoolOptions = {}): Promise<Pool> {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a Pool needs at least 1 process');
     const pool = new Pool(lab, size, opts, lab.queue({ name: 'pool-tasks' }), lab.queue({ name: 'pool-results' }));
     await Promise.all(Array.from({ length: size }, () => pool.startWorker()));

@@ -1,6 +1,6 @@
 // A child process as its parent sees it: pid, name, join(), isAlive(), exitcode.
 import { constants } from 'node:os';
-import type { ExitStatus } from '../core/kernel/kernel-ops';
+import type { ExitStatus } from '../protocol/worker-protocol';
 import type { KernelClient } from './kernel-client';
 
 export class ProcessHandle {

@@ -3,10 +3,10 @@
 // the others) and exits. One process, one program, one pid.
 import { connectToHost } from './host-channel';
 import { KernelClient } from './kernel-client';
-import { encodeValue, reviveValue } from './codec';
+import { encodeValue, registerClasses, reviveValue, setHashSeed } from './codec';
 import { Lab } from './lab';
 import { poolWorker } from './pool-worker';
-import { findScenario } from '../scenarios/registry';
+import { findPrograms } from '../scenarios/programs/registry';
 import { POOL_WORKER_PROGRAM, type StartInfo } from '../protocol/worker-protocol';
 
 // Ctrl-C in a terminal reaches the whole process group; the host decides what stops.
@@ -32,8 +32,11 @@ async function run(info: StartInfo): Promise<void> {
   const lab = new Lab(client, info);
   let code = 0;
   try {
-    const scenario = findScenario(info.scenario);
+    const scenario = findPrograms(info.scenario);
     if (!scenario) throw new Error(`unknown scenario ${info.scenario}`);
+    registerClasses(scenario.classes);
+    // A forked child keeps its parent's hash salt; a spawned one starts a fresh interpreter.
+    setHashSeed(info.startMethod === 'spawn' ? info.seed ^ Math.imul(info.pid, 0x9e3779b1) : info.seed);
     const args = reviveValue(client, info.args) as unknown[];
     if (info.program === POOL_WORKER_PROGRAM) {
       const [tasks, out, init, max] = args as Parameters<typeof poolWorker> extends [unknown, unknown, ...infer R] ? R : never;

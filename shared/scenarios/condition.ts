@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const conditionMeta: ScenarioMeta = {
+export const conditionMeta = defineMeta({
   id: 'condition',
   title: 'A condition holds stage 2 back until stage 1 is done',
   seed: '001 (Condition)',
@@ -10,6 +10,7 @@ export const conditionMeta: ScenarioMeta = {
   params: [
     { name: 'stage2Workers', type: 'int', default: 2, min: 1, max: 10, description: 'how many stage-2 processes wait for stage 1' },
   ],
+  programs: ['main', 'stage1', 'stage2'],
   explanation:
     'A condition is a lock with a waiting room. A process that holds the lock can call wait(): it gives ' +
     'the lock up and sleeps until another process, holding the same lock, calls notify() (wake one) or ' +
@@ -29,4 +30,4 @@ export const conditionMeta: ScenarioMeta = {
     'a notification wakes only the processes already waiting: one that starts waiting afterwards sleeps for ever',
     'wait() and notify() must be called while holding the condition\'s lock',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const eventSignalMeta: ScenarioMeta = {
+export const eventSignalMeta = defineMeta({
   id: 'event-signal',
   title: 'Waiting for an event, with and without a timeout',
   seed: '001 (Event)',
@@ -11,6 +11,7 @@ export const eventSignalMeta: ScenarioMeta = {
     { name: 'timeoutUnits', type: 'int', default: 2, min: 0, max: 20, description: 'how long the second waiter waits before giving up, in time units' },
     { name: 'setAfterUnits', type: 'int', default: 3, min: 0, max: 20, description: 'how long the parent waits before setting the event, in time units' },
   ],
+  programs: ['main', 'waitForEvent', 'waitForEventTimeout'],
   explanation:
     'An event is a flag shared by processes: it starts unset, any process can set it, and any process ' +
     'can wait until it is set. Here two children wait on the same event. The one called "block" waits ' +
@@ -34,4 +35,4 @@ export const eventSignalMeta: ScenarioMeta = {
     'a timed wait that runs out returns quietly: check what it returned (or isSet()) before acting as if the event happened',
     'a wait with no timeout blocks for ever if nobody ever sets the event',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const forkLoopMeta: ScenarioMeta = {
+export const forkLoopMeta = defineMeta({
   id: 'fork-loop',
   title: 'Forking in a loop',
   seed: '000/002 (basic forking)',
@@ -13,6 +13,7 @@ export const forkLoopMeta: ScenarioMeta = {
     { name: 'childExits', type: 'bool', default: true, description: 'whether each child leaves at once (false shows the runaway bug)' },
     { name: 'maxProcesses', type: 'int', default: 32, min: 2, max: 256, description: 'cap on the number of processes of the run' },
   ],
+  programs: ['main', 'child'],
   explanation:
     'A parent process goes round a loop and, each time, makes a new process: its child. Both print ' +
     'their process ids, so you can see that each child is a separate program with an id of its own, ' +
@@ -35,4 +36,4 @@ export const forkLoopMeta: ScenarioMeta = {
     'a child that does not exit runs the rest of the parent\'s loop and forks too',
     'a child\'s changes to its copy of a variable are never seen by the parent',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const lockMeta: ScenarioMeta = {
+export const lockMeta = defineMeta({
   id: 'lock',
   title: 'A lock keeps the console lines whole',
   seed: '001 (Lock), 003 (multi1)',
@@ -12,6 +12,7 @@ export const lockMeta: ScenarioMeta = {
     { name: 'useLock', type: 'bool', default: true, description: 'whether each worker holds the console lock while it writes its line' },
     { name: 'charsPerLine', type: 'int', default: 8, min: 1, max: 40, description: 'how many characters each worker writes, one at a time, to make its line' },
   ],
+  programs: ['main', 'worker'],
   explanation:
     'Several worker processes write to one console. The console stands for a shared output stream, ' +
     'such as the terminal all processes print to; here it is a list kept by the kernel, and every ' +
@@ -33,4 +34,4 @@ export const lockMeta: ScenarioMeta = {
     'writing to a shared stream without a lock lets pieces of different processes interleave',
     'a lock taken with acquire() must be released in a finally block, or an error leaves it held for ever',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const managerDictMeta: ScenarioMeta = {
+export const managerDictMeta = defineMeta({
   id: 'manager-dict',
   title: 'Many processes fill one shared dict',
   seed: '001 (Manager dict)',
@@ -10,6 +10,7 @@ export const managerDictMeta: ScenarioMeta = {
   params: [
     { name: 'workers', type: 'int', default: 10, min: 1, max: 40, description: 'how many worker processes each write one key' },
   ],
+  programs: ['main', 'worker'],
   explanation:
     'A manager keeps one dictionary for everybody (in Python the manager is a server process of its ' +
     'own; in the lab the kernel plays that part). The parent hands each worker a proxy to it, and ' +
@@ -29,4 +30,4 @@ export const managerDictMeta: ScenarioMeta = {
     'reading the dict before joining the workers can show only part of it',
     'only the manager\'s dict is shared: a plain object passed to a child is a copy',
   ],
-};
+});

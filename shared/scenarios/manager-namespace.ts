@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const managerNamespaceMeta: ScenarioMeta = {
+export const managerNamespaceMeta = defineMeta({
   id: 'manager-namespace',
   title: 'A shared namespace and its copies',
   seed: '001 (Namespace)',
@@ -10,6 +10,7 @@ export const managerNamespaceMeta: ScenarioMeta = {
   params: [
     { name: 'variant', type: 'enum', default: 'value', values: ['value', 'mutable-gotcha', 'mutable-fixed'], description: 'which version of the example runs' },
   ],
+  programs: ['main', 'producer', 'consumer'],
   explanation:
     'A manager holds a namespace: named values that several processes can read and set (in Python ' +
     'the manager is a server process of its own; in the lab the kernel plays that part). ' +
@@ -29,4 +30,4 @@ export const managerNamespaceMeta: ScenarioMeta = {
     'changing a list read from a namespace changes a private copy: assign it back',
     'reading before the event is a race: its outcome depends on timing',
   ],
-};
+});

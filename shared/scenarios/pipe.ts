@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const pipeMeta: ScenarioMeta = {
+export const pipeMeta = defineMeta({
   id: 'pipe',
   title: 'Talking through a pipe',
   seed: '003 (multi2)',
@@ -25,9 +25,10 @@ export const pipeMeta: ScenarioMeta = {
     'the recv() after the sender closed its end ends at once with EOFError',
     'the talker sends first, then blocks in its own recv() until the parent replies',
   ],
+  programs: ['main', 'sender', 'talker'],
   predict: { question: 'After the sender has closed its end and its message was read, what does the parent get if it calls recv() again?', answerKey: 'recvAfterClose' },
   pitfalls: [
     'a recv() with nobody left to send can block for ever: closing the ends is what turns it into EOFError',
     'only plain values travel (in Python: picklable ones); a set had to become a list here',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const poolMapMeta: ScenarioMeta = {
+export const poolMapMeta = defineMeta({
   id: 'pool-map',
   title: 'A pool of workers maps a function over a list',
   seed: '001 (Pool)',
@@ -12,6 +12,7 @@ export const poolMapMeta: ScenarioMeta = {
     { name: 'poolSize', type: 'int', default: 'cpu2', min: 1, max: 32, description: 'worker processes in the pool (default: twice the core count)' },
     { name: 'maxTasksPerChild', type: 'int', default: 0, min: 0, max: 20, description: 'tasks a worker runs before it retires and is replaced (0 = no limit)' },
   ],
+  programs: ['main'],
   explanation:
     'A pool starts a fixed number of worker processes once and keeps them busy. map() applies one ' +
     'function (here: double the number) to every input, hands the work out to whichever worker is ' +
@@ -32,4 +33,4 @@ export const poolMapMeta: ScenarioMeta = {
     'maxTasksPerChild replaces workers: each replacement is a new process with a new pid that runs the initializer again',
     'a task is a chunk of inputs, not one input: with large lists, maxTasksPerChild counts chunks',
   ],
-};
+});

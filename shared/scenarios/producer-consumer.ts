@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const producerConsumerMeta: ScenarioMeta = {
+export const producerConsumerMeta = defineMeta({
   id: 'producer-consumer',
   title: 'Producers, consumers and how they stop',
   seed: '000/002/004 (producer/consumer)',
@@ -13,6 +13,7 @@ export const producerConsumerMeta: ScenarioMeta = {
     { name: 'sleepMaxUnits', type: 'int', default: 10, min: 0, max: 20, description: 'longest random pause before each put and each get, in time units' },
     { name: 'ending', type: 'enum', default: 'daemon', values: ['daemon', 'poison-pill', 'joinable', 'none'], description: 'how the consumers are told to stop' },
   ],
+  programs: ['main', 'producer', 'consumer'],
   explanation:
     'Some processes make work and others take it: the producers each hold a short list of names and ' +
     'drop them one by one onto a shared queue, pausing a random moment before each; the consumers loop ' +
@@ -36,4 +37,4 @@ export const producerConsumerMeta: ScenarioMeta = {
     'daemon consumers die with the parent: names still in the queue are lost',
     'a consumer that is never sent an end signal blocks in get() for ever',
   ],
-};
+});

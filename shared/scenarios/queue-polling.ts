@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const queuePollingMeta: ScenarioMeta = {
+export const queuePollingMeta = defineMeta({
   id: 'queue-polling',
   title: 'Polling a queue without blocking',
   seed: '003 (multi4)',
@@ -11,6 +11,7 @@ export const queuePollingMeta: ScenarioMeta = {
     { name: 'counters', type: 'int', default: 3, min: 1, max: 6, description: 'counter processes (they start at 0, 100, 1000, 10000, ...)' },
     { name: 'steps', type: 'int', default: 3, min: 1, max: 10, description: 'how many times each counter counts, one time unit apart' },
   ],
+  programs: ['main', 'counter'],
   explanation:
     'Several counter processes each keep their own number: one starts at 0, one at 100, one at 1000. ' +
     'Once per time unit each adds one and posts its pid and new value on a shared queue. The parent does ' +
@@ -29,4 +30,4 @@ export const queuePollingMeta: ScenarioMeta = {
     'a plain get() would block the parent: use block=false (getNowait) and handle Empty',
     'an empty queue only means "nothing yet": the parent counts the posts it expects instead of stopping at the first Empty',
   ],
-};
+});

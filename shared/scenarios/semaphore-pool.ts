@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const semaphorePoolMeta: ScenarioMeta = {
+export const semaphorePoolMeta = defineMeta({
   id: 'semaphore-pool',
   title: 'A semaphore limits the active jobs',
   seed: '001 (Semaphore)',
@@ -12,6 +12,7 @@ export const semaphorePoolMeta: ScenarioMeta = {
     { name: 'slots', type: 'int', default: 3, min: 1, max: 10, description: 'the semaphore\'s starting value: jobs allowed at once' },
     { name: 'holdMaxUnits', type: 'int', default: 1, min: 0, max: 10, description: 'longest time a job stays active, in time units' },
   ],
+  programs: ['main', 'job'],
   explanation:
     'All the jobs start at once, but a semaphore with a few slots lets only that many be active ' +
     'together, like a pool of connections or download slots. A job takes a slot, writes its name into ' +
@@ -29,4 +30,4 @@ export const semaphorePoolMeta: ScenarioMeta = {
     'a job that forgets to release its slot shrinks the pool for everyone after it',
     'the list changes between two prints: what the parent prints is a snapshot',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const sharedMemoryMeta: ScenarioMeta = {
+export const sharedMemoryMeta = defineMeta({
   id: 'shared-memory',
   title: 'Shared Value and Array versus plain globals',
   seed: '003 (multi3)',
@@ -12,6 +12,7 @@ export const sharedMemoryMeta: ScenarioMeta = {
     { name: 'raceIncrements', type: 'int', default: 0, min: 0, max: 1000, description: 'extra read-modify-write increments of the Value by each updater child' },
     { name: 'useLock', type: 'bool', default: false, description: 'whether the extra increments hold the Value\'s lock' },
   ],
+  programs: ['main', 'showdata', 'updater'],
   explanation:
     'The parent makes a shared Value (one number) and a shared Array (one slot per child), and it ' +
     'also has a plain global counter. It passes the shared objects to its children in four loops: ' +
@@ -39,4 +40,4 @@ export const sharedMemoryMeta: ScenarioMeta = {
     'an unlocked read-modify-write (value = value + 1) from several processes loses updates',
     'a plain global is per process: changes to it are never shared, whatever the children do',
   ],
-};
+});

@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const taskQueueMeta: ScenarioMeta = {
+export const taskQueueMeta = defineMeta({
   id: 'task-queue',
   title: 'Workers, a task queue and poison pills',
   seed: '001 (passing messages)',
@@ -11,6 +11,7 @@ export const taskQueueMeta: ScenarioMeta = {
     { name: 'tasks', type: 'int', default: 10, min: 1, max: 40, description: 'how many multiplication tasks the parent queues' },
     { name: 'consumers', type: 'int', default: 'cpu2', min: 1, max: 16, description: 'worker processes (default: twice the core count)' },
   ],
+  programs: ['main', 'consumer'],
   explanation:
     'The parent splits a job into small tasks (each multiplies a number by itself after a short pause) ' +
     'and puts them on a JoinableQueue that several worker processes share. Each worker takes the next ' +
@@ -29,4 +30,4 @@ export const taskQueueMeta: ScenarioMeta = {
     'a pill must be marked done too, or join() waits for ever',
     'one pill per worker: too few leaves a worker blocked in get()',
   ],
-};
+});

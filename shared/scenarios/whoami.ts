@@ -1,6 +1,6 @@
-import type { ScenarioMeta } from '../scenario-meta';
+import { defineMeta } from '../scenario-meta';
 
-export const whoamiMeta: ScenarioMeta = {
+export const whoamiMeta = defineMeta({
   id: 'whoami',
   title: 'Who am I? A function called directly and in child processes',
   seed: '003 (multi1)',
@@ -10,6 +10,7 @@ export const whoamiMeta: ScenarioMeta = {
   params: [
     { name: 'children', type: 'int', default: 5, min: 1, max: 20, description: 'how many children the parent starts at the end without joining them' },
   ],
+  programs: ['main', 'whoami'],
   explanation:
     'One small function prints who runs it: a label, the process name and its pid. The parent first ' +
     'calls it directly, so the line shows the parent\'s own pid. Then it starts a child that runs the ' +
@@ -31,4 +32,4 @@ export const whoamiMeta: ScenarioMeta = {
     'without join(), nothing orders the children\'s output against the parent\'s: do not rely on it',
     'the parent\'s last line is not the end of the program: it still waits for its non-daemon children',
   ],
-};
+});

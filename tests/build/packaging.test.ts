@@ -7,6 +7,7 @@
 // SQLite file); the fuses electron-builder wrote into the executable, read back with
 // @electron/fuses; and the whole configuration (AppImage, deb, NSIS, dmg) accepted by
 // electron-builder's own validation, which refuses a wrong option.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -81,6 +82,21 @@ describe('the app archive (app.asar)', () => {
       .filter((e) => e.isFile() && !e.name.endsWith('.map')).map((e) => rel(path.join(e.parentPath, e.name), ROOT));
     for (const f of [...built('dist/renderer/app'), ...built('dist/shared')]) expect(files, f).toContain(f);
     expect(JSON.parse(readFileSync(path.join(extracted, 'package.json'), 'utf8')).main).toBe('dist/main/electron/main.js');
+  });
+
+  it('holds the scenarios\' program sources, which the packaged service answers the source request from', () => {
+    expect(files).toContain('dist/scenario-sources.json');
+    // The compiled service inside the extracted archive, in a node process of its own: no
+    // source tree beside it, only what the archive holds.
+    const service = path.join(extracted, 'dist/main/core/service/scenario-sources.js');
+    const answer = JSON.parse(execFileSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require(${JSON.stringify(service)}).scenarioSource('pipe')))`], { encoding: 'utf8' }));
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        program: { file: 'main/scenarios/programs/pipe.ts', text: readFileSync(path.join(ROOT, 'main/scenarios/programs/pipe.ts'), 'utf8') },
+        python: { file: 'main/scenarios/python/pipe.py', text: readFileSync(path.join(ROOT, 'main/scenarios/python/pipe.py'), 'utf8') },
+      },
+    });
   });
 
   it('holds no test, no TypeScript, no source map, no docs, and none of the tools', () => {

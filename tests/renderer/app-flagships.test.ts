@@ -48,8 +48,8 @@ describe('the app, in Chromium, on the browser shell', () => {
       const { page } = app;
       await page.getByRole('button', { name: 'Process Lab: all scenarios' }).click();
       await openScenario(page, f.title);
-      // The program's place says, for now, that the lab does not package sources yet.
-      await page.locator('[data-source-state="unavailable"]').waitFor();
+      // The program's place shows the scenario's program beside the Python one.
+      await page.locator('[data-source-state="ready"]').waitFor();
       if (f.id === 'fork-loop') await screenshot(page, 'scenario');
       for (const [name, value] of Object.entries(f.params)) await setParam(page, name, value);
       const firstLineStatus = await statusAtFirstLine(page);

@@ -154,14 +154,19 @@ describe('the live charts drawing events recorded by a real run', () => {
   }, 60_000);
   afterAll(() => host.close());
 
-  it('paints its lanes and tracks as far as its events say (format 1: no links, so no arrows), and names a hovered span\'s call', async () => {
+  it('paints its lanes, tracks and the recorded links as far as its events say, and names a hovered span\'s call', async () => {
     const m = await page.evaluate((e) => (window as unknown as H).harness.mount(e, { batch: 20 }), events);
     expect(m.lanes).toBe(6);
-    expect(m.arrows).toBe(0);
+    // One spawn arrow per child, and the releases that let a blocked acquire through.
+    const spawns = events.filter((e) => e.life === 'created' && e.cause !== undefined).length;
+    expect(spawns).toBe(5);
+    const arrows = await page.evaluate(() => (window as unknown as H).harness.arrowList());
+    expect(arrows.filter((a) => a.kind === 'spawn')).toHaveLength(spawns);
+    expect(m.arrowsDrawn).toBe(m.arrows);
     expect(m.tracks).toBeGreaterThan(0);
     expect(await pixels('spans', STATE_COLOURS.running)).toBeGreaterThan(200);
     expect(await pixels('spans', STATE_COLOURS.blocked)).toBeGreaterThan(20);
-    expect(await pixels('arrows')).toBe(0);
+    expect(await pixels('arrows')).toBeGreaterThan(0);
     expect(await pixels('tracks')).toBeGreaterThan(200);
     // The longest sleep, so the pointer is well inside it.
     const sleeps = events.filter((e) => e.ph === 'B' && e.op === 'sleep').map((b) => ({ b, end: events.find((e) => e.seq > b.seq && e.ph === 'E' && e.pid === b.pid)! }));

@@ -1,7 +1,7 @@
 // Every catalogue entry carries what the app, the CLI and the reports show students.
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_CATALOGUE } from '../../shared/scenarios';
-import { SCENARIOS } from '../../main/scenarios/registry';
+import { SCENARIOS } from '../../main/scenarios/checks/registry';
 
 describe('the scenario catalogue', () => {
   it('lists the flagship scenarios first, and the same scenarios as the registry', () => {

@@ -43,6 +43,11 @@ export class EventRecorder {
     if (this.batch.length === 0) return;
     const out = this.batch;
     this.batch = [];
+    // An event recorded while an earlier reserved seq waits for its own (a cap's note inside
+    // the refused spawn) lands before it: put the batch back in seq order, as consumers rely on.
+    for (let i = 1; i < out.length; i++) {
+      if (out[i].seq < out[i - 1].seq) { out.sort((a, b) => a.seq - b.seq); break; }
+    }
     this.sink(out);
   };
 }

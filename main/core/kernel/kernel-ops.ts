@@ -3,6 +3,7 @@
 import {
   MAX_OBJECTS_PER_RUN, MAX_PRINT_LINE_CHARS, MAX_PROCESSES_PER_RUN, fmt, type CapName,
 } from '../../protocol/limits';
+import type { ExitStatus } from '../../protocol/worker-protocol';
 import { ArgError, KernelStopping, LimitError, err, timeoutMs, type OpContext, type OpHandler, type OpOutcome } from './kernel-object';
 import { isHandleKind, type CreateOptions } from './object-factory';
 import type { Kernel } from './kernel';
@@ -19,7 +20,8 @@ export function childSeed(parentSeed: number, n: number): number {
   return (h ^ (h >>> 16)) & 0x7fffffff;
 }
 
-export interface ExitStatus { exitCode: number | null; signal: string | null }
+// The shape workers read too: it lives with the protocol both sides import.
+export type { ExitStatus };
 
 export class KernelOps {
   /** Ops that record their own events instead of the generic op event. */
@@ -172,8 +174,11 @@ export class KernelOps {
         : `process cap reached: ${alive} processes of this run are alive at once, the most it may have (maxProcesses = ${limit})`;
       if (k.opts.processCapEndsRun) {
         k.record({ pid: ctx.pid, ph: 'I', kind: 'note', op: 'cap', text });
-        setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what }));
-        return err('ProcessLimit', text);
+        k.capRefusedBy.push(ctx.pid);
+        setImmediate(() => k.finish({ kind: 'cap', attempted: total + 1, limit, what, by: ctx.pid }));
+        // The cap is the lab's safety net, not something the program did wrong: the refused
+        // start never returns (no traceback races the run's end); the run ends at once.
+        return { blocked: ctx.block('spawn') };
       }
       throw new LimitError('processes', `spawn(): ${text}; wait for (join) some of them first`, 'ProcessLimit');
     }

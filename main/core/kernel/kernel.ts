@@ -65,7 +65,7 @@ export type KernelEnd =
   | { kind: 'all-exited' }
   | { kind: 'hung'; finding: HangFinding }
   /** A runaway: a spawn past maxProcesses (alive at once) or maxProcessesTotal (in all). */
-  | { kind: 'cap'; attempted: number; limit: number; what: 'alive' | 'total' };
+  | { kind: 'cap'; attempted: number; limit: number; what: 'alive' | 'total'; by: number };
 
 export class Kernel implements WaiterHost {
   readonly procs = new Map<number, ProcessEntry>();
@@ -91,6 +91,8 @@ export class Kernel implements WaiterHost {
    *  exit being handled, a child's creation): the wakes recorded now name it as their cause. */
   private cause: number | undefined;
   pendingSpawns = 0;
+  /** Pids whose spawn a runaway cap refused, in order (the first ended the run; others may follow in the same turn). */
+  readonly capRefusedBy: number[] = [];
   ending = false;
   private endListener: (end: KernelEnd) => void = () => {};
   private readonly recordOps: boolean;
@@ -245,6 +247,29 @@ export class Kernel implements WaiterHost {
 
   handleMessage(p: ProcessEntry, raw: unknown): void {
     if (!p.alive) return;
+    // Past this turn's budget, or behind messages already kept: kept, in order, for a later turn.
+    if (p.deferred.length > 0 || !this.pacer.admits(p.worker)) {
+      p.deferred.push(raw);
+      this.pacer.hold(p.worker, () => this.replayDeferred(p));
+      return;
+    }
+    this.handleNow(p, raw);
+  }
+
+  private replayDeferred(p: ProcessEntry): void {
+    const kept = p.deferred;
+    p.deferred = [];
+    for (let i = 0; i < kept.length; i++) {
+      if (!this.pacer.admits(p.worker)) {
+        p.deferred = kept.slice(i);
+        this.pacer.hold(p.worker, () => this.replayDeferred(p));
+        return;
+      }
+      if (p.alive) this.handleNow(p, kept[i]);
+    }
+  }
+
+  private handleNow(p: ProcessEntry, raw: unknown): void {
     const parsed = decodeWorkerMessage(raw);
     this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? parsed.msg.c.length : 1, typeof raw === 'string' ? raw.length : 0);
     if (!parsed.ok) {

@@ -1,10 +1,12 @@
 // The kernel's pace: how much worker input it handles per turn of its event loop. Once a
 // turn has handled MAX_CALLS_PER_TURN calls or MAX_BYTES_PER_TURN bytes (all workers
 // together), the worker whose message crossed the line is not read again until a later
-// turn, so timers, other workers and the UI get the thread in between. Paused workers are
-// resumed one at a time, in turn, while the new turn's budget lasts: a turn handles at most
-// its budget plus one message. Ports that cannot pause (Electron hands every message over)
-// are bounded per message only.
+// turn, so timers, other workers and the UI get the thread in between. A message that arrives
+// once the budget is spent (from another worker, in the same turn) is not handled: the kernel
+// keeps it, its worker is paused, and it is handled first when that worker's turn comes.
+// Paused workers are resumed one at a time, in turn, while the new turn's budget lasts: a
+// turn handles at most its budget plus one message. Ports that cannot pause (Electron hands
+// every message over) are bounded per message only.
 import { MAX_BYTES_PER_TURN, MAX_CALLS_PER_TURN } from '../../protocol/limits';
 import type { WorkerHandle } from '../process-port/process-port';
 
@@ -12,8 +14,18 @@ export class Pacer {
   private calls = 0;
   private bytes = 0;
   private scheduled = false;
-  /** Paused workers, first paused first resumed. */
-  private readonly paused = new Set<WorkerHandle>();
+  /** Paused workers, first paused first resumed, each with what to handle first when resumed. */
+  private readonly paused = new Map<WorkerHandle, (() => void) | undefined>();
+
+  /** Whether a message from `worker` may be handled in this turn. */
+  admits(worker: WorkerHandle): boolean { return !(this.spent && worker.pause); }
+
+  /** Pauses `worker` until a later turn, where `replay` (the kept messages) runs before it is read again. */
+  hold(worker: WorkerHandle, replay: () => void): void {
+    if (!this.paused.has(worker)) worker.pause!();
+    this.paused.set(worker, replay);
+    this.schedule();
+  }
 
   /** Counts one message's work; pauses its worker when the turn's budget is spent. */
   spend(worker: WorkerHandle, calls: number, bytes: number): void {
@@ -21,7 +33,7 @@ export class Pacer {
     this.bytes += bytes;
     this.schedule();
     if (this.spent && worker.pause && !this.paused.has(worker)) {
-      this.paused.add(worker);
+      this.paused.set(worker, undefined);
       worker.pause();
     }
   }
@@ -38,9 +50,11 @@ export class Pacer {
     this.bytes = 0;
     // Resuming hands over what the worker sent meanwhile at once; it counts against this turn.
     while (!this.spent && this.paused.size > 0) {
-      const w = this.paused.values().next().value as WorkerHandle;
+      const [w, replay] = this.paused.entries().next().value as [WorkerHandle, (() => void) | undefined];
       this.paused.delete(w);
-      if (!w.exited) w.resume?.();
+      replay?.();
+      // Replaying may have spent the turn and paused it again: then it waits for the next one.
+      if (!w.exited && !this.paused.has(w)) w.resume?.();
     }
     if (this.paused.size > 0) this.schedule();
   };

@@ -30,6 +30,8 @@ export class ProcessEntry {
   /** Replies and notices waiting for the next flush to this worker. */
   outbox: Reply[] = [];
   notices: Notice[] = [];
+  /** Messages that came once the kernel's turn was spent, handled first in a later turn (see Pacer). */
+  deferred: unknown[] = [];
   /** Batches sent vs acknowledged: the worker may be running while they differ. */
   sentSeq = 0;
   ackedSeq = 0;

@@ -4,8 +4,8 @@
 import type { LabEvent } from '../../../shared/events';
 import type { ParamValues } from '../../../shared/params';
 import type { HangReport, InvariantResult, ProcessRecord, RunReport, RunStatus } from '../../../shared/run-report';
-import { findScenario, SCENARIOS } from '../../scenarios/registry';
-import type { Scenario } from '../../scenarios/scenario';
+import { findScenario, SCENARIOS } from '../../scenarios/checks/registry';
+import type { Scenario } from '../../scenarios/checks/scenario';
 import { judgeGuess } from './judge-guess';
 import type { RunHandle } from './run-handle';
 import { RunRecord } from './run-record';

@@ -39,7 +39,7 @@ export class RunHandle {
     this.kernel = new Kernel({
       runId: id,
       scenario: scenario.meta.id,
-      programs: [...Object.keys(scenario.programs), POOL_WORKER_PROGRAM],
+      programs: [...scenario.meta.programs, POOL_WORKER_PROGRAM],
       params,
       timeUnitMs: params.timeUnitMs,
       seed: params.seed,
@@ -122,6 +122,22 @@ export class RunHandle {
     this.resolveDone(buildReport(this, status, performance.now() - this.startMs));
   }
 
+  /**
+   * What the cap did, in the report's own terms: how many processes ran (those the report
+   * lists), which start was refused and by whom, and how many more were refused with it.
+   */
+  private capNote(how: Extract<KernelEnd, { kind: 'cap' }>): string {
+    const ran = this.kernel.procs.size;
+    const by = this.kernel.procs.get(how.by);
+    const who = by ? `${by.name} (pid ${how.by})` : `pid ${how.by}`;
+    const others = this.kernel.capRefusedBy.length - 1;
+    const more = others > 0 ? ` (${others} more start${others === 1 ? ' was' : 's were'} refused with it)` : '';
+    const cap = how.what === 'total' && typeof this.config.params.maxProcesses === 'number'
+      ? `the maxProcesses cap (${how.limit})`
+      : how.what === 'total' ? `the process cap (${how.limit} started in one run)` : `the process cap (${how.limit} alive at once)`;
+    return `${cap} stopped a runaway: ${ran} processes ran; the next start, by ${who}, was refused${more} and the run was ended.`;
+  }
+
   /** Brings every process down when needed and decides the status before the checks. */
   private async settle(how: KernelEnd | 'stopped' | 'timeout' | 'failed'): Promise<RunStatus> {
     const rec = this.record;
@@ -139,11 +155,7 @@ export class RunHandle {
       await this.kernel.killAll('SIGKILL');
     } else if (how.kind === 'cap') {
       rec.capped = true;
-      rec.notes.push(how.what === 'total' && typeof this.config.params.maxProcesses === 'number'
-        ? `the maxProcesses cap (${how.limit}) stopped a runaway: process ${how.attempted} was refused and the run was ended.`
-        : how.what === 'total'
-          ? `the process cap stopped a runaway: the run had started ${how.limit} processes, the most one run may start; process ${how.attempted} was refused and the run was ended.`
-          : `the process cap stopped a runaway: ${how.limit} processes were alive at once, the most one run may have (maxProcesses); one more was refused and the run was ended.`);
+      rec.notes.push(this.capNote(how));
       await this.kernel.killAll('SIGKILL');
     }
     const flooded = this.noteLimits();

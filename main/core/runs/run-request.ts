@@ -2,8 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { COMMON_PARAMS } from '../../../shared/scenario-meta';
 import { resolveParams, type ParamValues } from '../../../shared/params';
-import { findScenario, SCENARIOS } from '../../scenarios/registry';
-import type { Scenario } from '../../scenarios/scenario';
+import { findScenario, SCENARIOS } from '../../scenarios/checks/registry';
+import type { Scenario } from '../../scenarios/checks/scenario';
 
 export interface RunRequest {
   scenario: string;

@@ -20,6 +20,7 @@ import type { ExportSink } from './export-sink';
 import { historyQuery } from './history-filter';
 import { renderExport } from './render-export';
 import { findScenarioInfo, scenarioList } from './scenario-list';
+import { scenarioSource } from './scenario-sources';
 import { fail, historyFailure, type ServiceResult } from './service-error';
 import { Subscription, type RunProgress } from './subscription';
 
@@ -85,8 +86,9 @@ export class LabService {
     return info ? ok(info) : fail('not-found', `unknown scenario ${JSON.stringify(id)}; valid ids: ${scenarioList().map((s) => s.id).join(', ')}`);
   }
 
-  source(_scenario: string): ServiceResult<ScenarioSource> {
-    return fail('unavailable', 'program sources are not packaged yet');
+  /** A catalogue scenario's program, as the workers run it, and our Python program beside it. */
+  source(scenario: string): ServiceResult<ScenarioSource> {
+    return scenarioSource(scenario);
   }
 
   /** The history file this service keeps its runs in (null: none). */

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { ResolvedParam, ScenarioInfo } from '../../../shared/contract';
 import { COMMON_PARAMS, type ParamSpec, type ScenarioMeta } from '../../../shared/scenario-meta';
 import { SCENARIO_CATALOGUE } from '../../../shared/scenarios';
-import { findScenario } from '../../scenarios/registry';
+import { findScenario } from '../../scenarios/checks/registry';
 
 export function resolveParamSpec(spec: ParamSpec, cpuCount = availableParallelism()): ResolvedParam {
   if (spec.type === 'int' && spec.default === 'cpu2') {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { survivors } from '../../support/lab-host';
-import { SCENARIOS } from '../../../main/scenarios/registry';
+import { SCENARIOS } from '../../../main/scenarios/checks/registry';
 
 // Each test spawns the CLI a few times; on a loaded machine a node start takes seconds.
 // This bound only guards a hang: no test here measures speed.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromeTrace } from '../../../main/core/reports/export-trace';
 import type { RunExport } from '../../../main/core/reports/run-export';
 import type { ChromeTrace } from '../../../main/core/reports/trace-event';
-import { SCENARIOS } from '../../../main/scenarios/registry';
+import { SCENARIOS } from '../../../main/scenarios/checks/registry';
 import type { LabEvent } from '../../../shared/events';
 import { LiveModel } from '../../../shared/live';
 import { exportedRun } from '../../support/exported-run';

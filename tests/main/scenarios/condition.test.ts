@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newHost, run } from '../../support/lab-host';
 import { RunRecord } from '../../../main/core/runs/run-record';
-import { condition } from '../../../main/scenarios/condition';
+import { condition } from '../../../main/scenarios/checks/condition';
 import type { LabEvent } from '../../../shared/events';
 import type { ProcessRecord } from '../../../shared/run-report';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newHost, run } from '../../support/lab-host';
 import { RunRecord } from '../../../main/core/runs/run-record';
-import { eventSignal } from '../../../main/scenarios/event-signal';
+import { eventSignal } from '../../../main/scenarios/checks/event-signal';
 import type { LabEvent } from '../../../shared/events';
 import type { ProcessRecord } from '../../../shared/run-report';
 

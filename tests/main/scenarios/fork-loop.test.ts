@@ -41,6 +41,15 @@ describe('fork-loop', () => {
     expect(r.result.capped).toBe(true);
     expect(r.processes.length).toBeLessThanOrEqual(10);
     expect(r.notes.join(' ')).toMatch(/maxProcesses cap \(10\) stopped a runaway/);
+    // The report agrees with itself: the note, the process list and the answer key count the same processes.
+    const note = r.notes.find((n) => n.includes('stopped a runaway'))!;
+    expect(note).toMatch(new RegExp(`: ${r.processes.length} processes ran; the next start, by \\S+ \\(pid \\d+\\), was refused`));
+    const starter = Number(/\(pid (\d+)\), was refused/.exec(note)![1]);
+    // The cap is the lab's net, not the program's error: nobody prints a traceback for it.
+    expect(r.output.filter((o) => /Traceback|ProcessLimit/.test(o.text))).toEqual([]);
+    expect(r.processes.map((p) => p.pid)).toContain(starter);
+    expect(r.result.totalProcesses).toBe(r.processes.length);
+    expect(r.prediction?.answer).toBe(r.processes.length);
     expect(r.invariants.find((i) => i.id === 'total-within-cap')!.ok).toBe(true);
     expect(r.invariants.find((i) => i.id === 'tree-has-grandchildren')!.ok).toBe(true);
     expect(await survivors(r.processes.map((p) => p.pid))).toEqual([]);

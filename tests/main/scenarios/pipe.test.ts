@@ -20,10 +20,10 @@ describe('pipe', () => {
       expect(r.prediction?.answer).toBe('EOFError');
       // The talker prints its reply before the parent's last line: the parent joins it first.
       expect(r.output.map((o) => `${o.name}: ${o.text}`)).toEqual([
-        'MainProcess: parent got: ["spam",42,"eggs"]',
+        "MainProcess: parent got: ['spam', 42, 'eggs']",
         "MainProcess: parent's second recv() raised EOFError: pipe1: every copy of the other end is closed and nothing is left to read",
-        'MainProcess: parent got: {"name":"Bob","spam":42}',
-        'talker: talker got: ["aa","mm","pp","ss"]',
+        "MainProcess: parent got: {'name': 'Bob', 'spam': 42}",
+        "talker: talker got: ['aa', 'mm', 'pp', 'ss']",
         'MainProcess: parent exit',
       ]);
     }

@@ -41,8 +41,8 @@ describe('pool-map', () => {
       expect(r.invariants.map((x) => x.id)).toEqual(['output-in-order', 'each-chunk-once', 'initializer-first', 'fixed-workers']);
       expect(r.result.workersStarted).toBe(size);
       expect(r.result.replaced).toBe(0);
-      expect(r.output[0].text).toBe('Input   : [0,1,2,3,4,5,6,7,8,9]');
-      expect(r.output.at(-1)!.text).toBe('Pool    : [0,2,4,6,8,10,12,14,16,18]');
+      expect(r.output[0].text).toBe('Input   : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]');
+      expect(r.output.at(-1)!.text).toBe('Pool    : [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]');
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { newHost, run } from '../../support/lab-host';
+import { pyRepr } from '../../../shared/py-format';
 
 const host = newHost(4);
 afterAll(() => host.close());
@@ -26,9 +27,9 @@ describe('queue-polling', () => {
       // What the parent printed matches the result: each post, and each empty poll.
       const root = r.processes.find((p) => p.parentPid === null)!;
       const mine = r.output.filter((o) => o.pid === root.pid).map((o) => o.text);
-      expect(mine.filter((t) => t.startsWith('posted: '))).toEqual(res.posts.map((p) => `posted: ${JSON.stringify(p)}`));
+      expect(mine.filter((t) => t.startsWith('posted: '))).toEqual(res.posts.map((p) => `posted: ${pyRepr(p)}`));
       expect(mine.filter((t) => t === 'no data...')).toHaveLength(res.noDataCount);
-      expect(mine.at(-1)).toBe(`finish ${root.pid} [0,0,0]`);
+      expect(mine.at(-1)).toBe(`finish ${root.pid} [0, 0, 0]`);
     }
   }, LONG);
 

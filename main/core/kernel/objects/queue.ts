@@ -96,6 +96,11 @@ export class KQueue implements KernelObject {
       this.getters.push(w);
       return { blocked: w };
     },
+    // close() and join_thread() change nothing shared: the closed flag belongs to the calling
+    // process's own queue object (the worker's handle keeps it). They are recorded so the
+    // charts and the transcript show where each process said it would put no more.
+    close: () => ({ value: null }),
+    join_thread: () => ({ value: null }),
     qsize: () => ({ value: this.items.length }),
     empty: () => ({ value: this.items.length === 0 }),
     full: () => ({ value: this.full() }),

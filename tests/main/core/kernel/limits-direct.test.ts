@@ -157,6 +157,35 @@ describe('the kernel\'s replies', () => {
   });
 });
 
+describe('the kernel\'s pace with many workers', () => {
+  it('a turn handles its budget plus one message, all workers together: what others send past it waits, in order, and all of it is handled', async () => {
+    const run = fakeRun({ maxProcesses: 8 });
+    await run.kernel.startRoot([]);
+    const root = run.workers[0];
+    root.emit({ t: 'calls', ack: 1, c: [[0, '$k', 'create', ['Queue', 'q', {}]], ...[1, 2, 3, 4].map((i): Call => [i, '$k', 'spawn', ['child', [], {}]])] });
+    await turns();
+    const children = run.workers.slice(1);
+    expect(children).toHaveLength(4);
+    for (const w of children) w.emit({ t: 'idle', ack: 1 });
+    await turns();
+    const before = qsize(run);
+    // Four workers send a full message each, twice, within one turn (as four pipes can be read in one poll).
+    for (let round = 0; round < 2; round++) {
+      children.forEach((w, k) => w.emit({ t: 'calls', ack: 1, c: Array.from({ length: MAX_CALLS_PER_MESSAGE }, (_, i): Call => [0, 'q', 'put', [[k, round, i]]]) }));
+    }
+    // Handled in this turn: one full message (it spent the budget); the other seven wait.
+    expect(qsize(run) - before).toBe(Math.max(MAX_CALLS_PER_MESSAGE, MAX_CALLS_PER_TURN));
+    for (let i = 0; i < 40 && qsize(run) - before < 8 * MAX_CALLS_PER_MESSAGE; i++) await turns(1);
+    expect(qsize(run) - before).toBe(8 * MAX_CALLS_PER_MESSAGE);
+    // Each worker's puts went in in the order it sent them.
+    const items = (run.kernel.objects.get('q') as unknown as { items: { toArray(): unknown[] } }).items.toArray() as [number, number, number][];
+    for (let k = 0; k < 4; k++) {
+      const mine = items.filter(([w]) => w === k).map(([, round, i]) => round * MAX_CALLS_PER_MESSAGE + i);
+      expect(mine).toEqual(Array.from({ length: 2 * MAX_CALLS_PER_MESSAGE }, (_, i) => i));
+    }
+  });
+});
+
 describe('processes', () => {
   it('a spawn past maxProcesses alive raises ProcessLimit and the run goes on', async () => {
     const run = fakeRun({ maxProcesses: 3 });
