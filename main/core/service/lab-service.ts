@@ -12,6 +12,8 @@ import {
 } from '../../../shared/contract';
 import type { RunReport } from '../../../shared/run-report';
 import type { ProcessPort } from '../process-port/process-port';
+import type { PdfPrinter } from '../reports/pdf/pdf-printer';
+import { chromiumPdfPrinter } from '../reports/pdf/print-pdf';
 import { LabHost } from '../runs/lab-host';
 import type { RunHandle } from '../runs/run-handle';
 import { RunStore } from '../store/run-store';
@@ -51,6 +53,8 @@ export interface LabServiceOptions {
   /** What the history did on opening that its user should know (a damaged file moved aside,
    *  runs marked interrupted); also kept in `notices`. */
   onNotice?: (text: string) => void;
+  /** How PDF exports are printed (default: a Chromium found on the machine; the app: Electron). */
+  pdfPrinter?: PdfPrinter;
 }
 
 interface LiveEntry {
@@ -219,7 +223,7 @@ export class LabService {
     });
     if (!got.ok) return got;
     try {
-      return ok(await renderExport(got.value, format, sink));
+      return ok(await renderExport(got.value, format, sink, this.pdfPrinter));
     } catch (e) {
       const err = e as Error & { code?: string };
       return fail(err.code === 'unavailable' ? 'unavailable' : 'internal', err.message);
@@ -237,6 +241,8 @@ export class LabService {
   }
 
   get liveWorkers(): number { return this.host.liveWorkers; }
+
+  private get pdfPrinter(): PdfPrinter { return this.opts.pdfPrinter ?? CHROMIUM_PRINTER; }
 
   private progress(e: LiveEntry): RunProgress {
     const prep = e.run.preparing;
@@ -280,6 +286,9 @@ export class LabService {
 
   private log(line: string): void { (this.opts.log ?? ((l) => process.stderr.write(`${l}\n`)))(line); }
 }
+
+/** The CLI's and the browser shell's printer: the Chromium found on the machine at each print. */
+const CHROMIUM_PRINTER = chromiumPdfPrinter();
 
 /** No run with these ids is kept in `file`. */
 function notKept(ids: string[], file: string, more = ''): ServiceResult<never> {
