@@ -13,6 +13,7 @@ import { RequestRouter } from '../core/service/request-router';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { HistoryUnavailable } from './history-unavailable';
+import { ElectronPdfPrinter } from './electron-pdf-printer';
 import { createMainWindow } from './main-window';
 import { SaveDialogExports } from './save-dialog-exports';
 import { installShutdown } from './shutdown';
@@ -57,13 +58,20 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp | nu
   guardAllWebContents(log);
   const history = checkSqliteBinding(options.sqliteBinding ?? defaultSqliteBinding());
   if (!history.ok) log(`Process Lab keeps no history of runs: ${history.reason}`);
+  // PDF exports are printed by Electron itself, not by a browser found on the machine.
+  const pdfPrinter = new ElectronPdfPrinter();
   const service = new LabService({
     port: new UtilityProcessPort({ log }),
+    pdfPrinter,
     history: history.ok ? { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME), createFolder: true, nativeBinding: history.file } : null,
     warmWorkers: options.warmWorkers,
     log,
   });
-  const shutdown = installShutdown(service, { signals: options.signals ?? process, log });
+  const stoppable = {
+    close: async () => { await service.close(); await pdfPrinter.close(); },
+    get liveWorkers() { return service.liveWorkers; },
+  };
+  const shutdown = installShutdown(stoppable, { signals: options.signals ?? process, log });
   let window: BrowserWindow | null = null;
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
