@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract';
 import type { RunReport } from '../../../shared/run-report';
 import type { ProcessPort } from '../process-port/process-port';
+import { compareHtml } from '../reports/html/compare-html';
 import type { PdfPrinter } from '../reports/pdf/pdf-printer';
 import { chromiumPdfPrinter } from '../reports/pdf/print-pdf';
 import { LabHost } from '../runs/lab-host';
@@ -20,7 +21,7 @@ import { RunStore } from '../store/run-store';
 import { compareRuns } from './compare-runs';
 import type { ExportSink } from './export-sink';
 import { historyQuery } from './history-filter';
-import { renderExport } from './render-export';
+import { compareFileName, renderExport, writePart } from './render-export';
 import { findScenarioInfo, scenarioList } from './scenario-list';
 import { fail, historyFailure, type ServiceResult } from './service-error';
 import { Subscription, type RunProgress } from './subscription';
@@ -194,6 +195,18 @@ export class LabService {
 
   async chart(_runId: string, _fromUs: number, _toUs: number, _buckets: number): Promise<ServiceResult<ChartBucket[]>> {
     return fail('unavailable', 'chart windows need the version-2 store');
+  }
+
+  /** Two stored runs compared, as one self-contained HTML page, into the sink. */
+  async exportCompare(a: string, b: string, sink: ExportSink): Promise<ServiceResult<{ bytes: number }>> {
+    const compared = await this.compare(a, b);
+    if (!compared.ok) return compared;
+    try {
+      const bytes = await writePart(sink, { role: 'main', mime: 'text/html', fileName: compareFileName(a, b) }, [compareHtml(compared.value)]);
+      return ok({ bytes });
+    } catch (e) {
+      return fail('internal', (e as Error).message);
+    }
   }
 
   async compare(a: string, b: string): Promise<ServiceResult<Comparison>> {
