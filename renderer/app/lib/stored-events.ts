@@ -13,12 +13,12 @@ const PAGE = 20_000;
 export interface StoredEventsRead { events: number; complete: boolean }
 
 export async function readStoredEvents(
-  lab: LabClient, runId: string, onPage: (events: readonly LabEvent[]) => void, max = MAX_CHART_EVENTS,
+  lab: LabClient, runId: string, onPage: (events: readonly LabEvent[]) => void, max = MAX_CHART_EVENTS, pageSize = PAGE,
 ): Promise<Result<StoredEventsRead>> {
   let fromSeq = 0;
   let read = 0;
   for (;;) {
-    const page = await lab.events({ runId, window: { fromSeq, limit: Math.min(PAGE, max - read) } });
+    const page = await lab.events({ runId, window: { fromSeq, limit: Math.min(pageSize, max - read) } });
     if (!page.ok) return page;
     const events = page.value.events;
     if (events.length) onPage(events);
