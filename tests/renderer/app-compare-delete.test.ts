@@ -70,7 +70,7 @@ describe('comparing two runs', () => {
 
     const c = await compared(plain.runId, gotcha.runId);
     const shown = await view.locator('tr[data-key]').evaluateAll((trs) => trs.map((tr) => ({
-      section: tr.closest('[data-section]')!.getAttribute('data-section'), key: tr.getAttribute('data-key'),
+      section: tr.closest('[data-section]')!.getAttribute('data-section'), key: tr.getAttribute('data-key') ?? '',
       differs: tr.getAttribute('data-differs') === 'true', text: tr.textContent ?? '',
     })));
     expect(shown.map((r) => [r.section, r.key, r.differs])).toEqual(c.rows.map((r) => [r.section, r.key, r.differs]));
