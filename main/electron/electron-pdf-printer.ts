@@ -13,6 +13,7 @@ import { BrowserWindow, session, type Session, type WebContents } from 'electron
 import {
   CHARTS_DRAWN_SELECTOR, CHARTS_DRAWN_TIMEOUT_MS, PDF_PAGE, type PdfPrinter,
 } from '../core/reports/pdf/pdf-printer';
+import { refusePermissions } from './web-security';
 
 /** An in-memory session (no "persist:" prefix): nothing of a print is kept on disk. */
 export const PRINT_PARTITION = 'process-lab-print';
@@ -74,9 +75,7 @@ export class ElectronPdfPrinter implements PdfPrinter {
   private printSession(root: string): Session {
     if (this.session) return this.session;
     const s = session.fromPartition(PRINT_PARTITION);
-    s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    s.setPermissionCheckHandler(() => false);
-    s.setDevicePermissionHandler(() => false);
+    refusePermissions(s);
     s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintable(root, details.url) }));
     this.session = s;
     return s;
