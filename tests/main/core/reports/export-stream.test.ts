@@ -1,4 +1,4 @@
-// Exports of a big run (60,000 events, kept in a real SQLite history) through the service
+// Exports of a big run (200,000 events, kept in a real SQLite history) through the service
 // into a sink: CSV, JSON and the Chrome trace arrive in many bounded chunks, never as one
 // string, and the chunks joined parse back to every event; the HTML report embeds the first
 // MAX_EMBEDDED_EVENTS and says how many it left out (a small run's report says nothing).
@@ -28,8 +28,9 @@ async function runToEnd(scenario: string, params: Record<string, number | string
 }
 
 beforeAll(async () => {
-  // A producer and a consumer passing 30,000 items: a put and a get each, 60,000 events.
-  big = await runToEnd('bench', { metric: 'queue-1-1', n: 30_000 });
+  // A producer and a consumer passing 100,000 items: a put and a get each, 200,000 events
+  // (past what one call can take as spread arguments, which a counter track once was).
+  big = await runToEnd('bench', { metric: 'queue-1-1', n: 100_000 });
   small = await runToEnd('fork-loop', { timeUnitMs: 5, seed: 3 });
 }, 240_000);
 afterAll(() => service.close());
@@ -73,6 +74,7 @@ function expectBoundedChunks(chunks: (string | Uint8Array)[], atLeast: number): 
 describe('exports of a big run', () => {
   it('has the events to matter', () => {
     expect(big.status).toBe('completed');
+    expect(big.eventCount).toBeGreaterThan(200_000);
     expect(big.eventCount).toBeGreaterThan(MAX_EMBEDDED_EVENTS);
   });
 
