@@ -141,8 +141,13 @@ describe('deleting runs', () => {
     await page.getByRole('button', { name: 'Delete run…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this run?' });
     await dialog.waitFor();
-    // Cancel keeps everything.
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // It starts on Cancel; Escape and Cancel both keep everything.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Delete run…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
     expect(await row(page, victim).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Delete run…' }).click();

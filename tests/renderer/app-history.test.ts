@@ -91,6 +91,7 @@ describe('the history in the app', () => {
     expect(await first.locator('[data-status]').getAttribute('data-status')).toBe('interrupted');
     expect(await first.textContent()).toContain('Interrupted');
     expect(await recent.getByRole('button', { name: `All ${TOTAL()} runs kept` }).count()).toBe(1);
+    await screenshot(app.page, 'home-recent-runs');
     // The shell said what it found on opening the file.
     expect(shell.stderr()).toMatch(/1 run was still marked running .* marked "interrupted"/);
   });
