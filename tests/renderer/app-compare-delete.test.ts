@@ -202,6 +202,26 @@ describe('deleting runs', () => {
     await third.context.close();
   }, 40_000);
 
+  it('says so, and shows the history as it is, when a deletion is refused (another window deleted the run first)', async () => {
+    const { page } = app;
+    const victim = forks[3].runId;
+    await openHistory(page);
+    await select(page, victim);
+    await page.getByRole('button', { name: 'Delete run…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete 1 run' }).click();
+    await row(page, victim).waitFor({ state: 'detached' });
+    // Meanwhile another client deletes it.
+    expect(await shell.api('delete', { runIds: [victim] })).toMatchObject({ ok: true });
+    const alert = page.getByRole('alert').filter({ hasText: 'The run was not deleted' });
+    await alert.waitFor({ timeout: UNDO_MS + 10_000 });
+    expect(await alert.textContent()).toContain(`no run "${victim}"`);
+    // The list is read again: the run is gone from it, and from the count.
+    await page.waitForFunction((n) => document.querySelector('[data-history-count]')?.textContent?.includes(`of ${n} runs shown`), ids().length);
+    expect(await row(page, victim).count()).toBe(0);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.waitFor({ state: 'detached' });
+  }, 30_000);
+
   it('broke no Content-Security-Policy rule and logged no error', async () => {
     expect(await pageProblems(app)).toEqual([]);
   });

@@ -24,6 +24,7 @@ export class HistoryList {
 
   constructor() {
     pendingDeletes.onDeleted((ids) => this.removed(ids));
+    pendingDeletes.onFailed((lab) => { if (this.loaded) void this.reload(lab); });
   }
 
   /** The runs on screen: those loaded, less those waiting to be deleted. */

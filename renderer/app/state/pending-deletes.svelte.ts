@@ -21,7 +21,8 @@ class PendingDeletes {
   error = $state<string | null>(null);
   private nextId = 1;
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
-  private readonly listeners = new Set<(runIds: string[]) => void>();
+  private readonly listeners = new Set<(runIds: string[], lab: LabClient) => void>();
+  private readonly failListeners = new Set<(lab: LabClient) => void>();
 
   /** Whether a run is waiting to be deleted (the lists leave it out). */
   hides(runId: string): boolean {
@@ -29,9 +30,16 @@ class PendingDeletes {
   }
 
   /** Called with the ids once the lab has deleted them. */
-  onDeleted(listener: (runIds: string[]) => void): () => void {
+  onDeleted(listener: (runIds: string[], lab: LabClient) => void): () => void {
     this.listeners.add(listener);
     return () => { this.listeners.delete(listener); };
+  }
+
+  /** Called when the lab refused a deletion (a run already gone, the history unreadable): the
+   *  lists read the history again rather than trust what they held. */
+  onFailed(listener: (lab: LabClient) => void): () => void {
+    this.failListeners.add(listener);
+    return () => { this.failListeners.delete(listener); };
   }
 
   schedule(lab: LabClient, runIds: string[]): PendingDelete {
@@ -60,9 +68,10 @@ class PendingDeletes {
     this.batches = this.batches.filter((x) => x.id !== id);
     if (!r.ok) {
       this.error = `The ${b.runIds.length === 1 ? 'run was' : `${b.runIds.length} runs were`} not deleted: ${r.error.message}`;
+      for (const l of this.failListeners) l(lab);
       return;
     }
-    for (const l of this.listeners) l(r.value.deleted);
+    for (const l of this.listeners) l(r.value.deleted, lab);
   }
 }
 
