@@ -13,6 +13,7 @@ import { PUSH_CHANNEL, requestChannel } from './ipc-channels';
 const REQUESTS: Record<RequestName, true> = {
   version: true, scenarios: true, source: true, start: true, stop: true, live: true, subscribe: true,
   unsubscribe: true, history: true, run: true, events: true, tables: true, chart: true, compare: true, delete: true, export: true,
+  exportCompare: true,
 };
 
 const requests = Object.fromEntries(

@@ -3,7 +3,7 @@
 // service's generic "keeps no history". Everything else passes through unchanged.
 import { fail, type ClientSession, type RequestHandler, type Result } from '../../shared/contract';
 
-const HISTORY_REQUESTS = new Set(['history', 'run', 'compare', 'delete', 'export', 'events', 'tables', 'chart']);
+const HISTORY_REQUESTS = new Set(['history', 'run', 'compare', 'delete', 'export', 'exportCompare', 'events', 'tables', 'chart']);
 
 export class HistoryUnavailable implements RequestHandler {
   constructor(private readonly inner: RequestHandler, private readonly reason: string) {}

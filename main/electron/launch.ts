@@ -19,6 +19,9 @@ import { installShutdown } from './shutdown';
 import { checkSqliteBinding, defaultSqliteBinding, type SqliteBinding } from './sqlite-binding';
 import { UtilityProcessPort } from './utility-process-port';
 import { guardAllWebContents, lockDownSession } from './web-security';
+// Last: the app's own window is the first BrowserWindow of the bundle the security scan reads
+// (tests/main/electron/electronegativity.test.ts weakens the first one it finds, as a control).
+import { ElectronPdfPrinter } from './electron-pdf-printer';
 
 export interface LaunchOptions {
   /** The built renderer (default dist/renderer/app). */
@@ -57,13 +60,20 @@ export function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp | nu
   guardAllWebContents(log);
   const history = checkSqliteBinding(options.sqliteBinding ?? defaultSqliteBinding());
   if (!history.ok) log(`Process Lab keeps no history of runs: ${history.reason}`);
+  // PDF exports are printed by Electron itself, not by a browser found on the machine.
+  const pdfPrinter = new ElectronPdfPrinter();
   const service = new LabService({
     port: new UtilityProcessPort({ log }),
+    pdfPrinter,
     history: history.ok ? { file: path.join(app.getPath('userData'), HISTORY_FILE_NAME), createFolder: true, nativeBinding: history.file } : null,
     warmWorkers: options.warmWorkers,
     log,
   });
-  const shutdown = installShutdown(service, { signals: options.signals ?? process, log });
+  const stoppable = {
+    close: async () => { await service.close(); await pdfPrinter.close(); },
+    get liveWorkers() { return service.liveWorkers; },
+  };
+  const shutdown = installShutdown(stoppable, { signals: options.signals ?? process, log });
   let window: BrowserWindow | null = null;
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;

@@ -11,7 +11,7 @@ import type { ExportFormat, ExportResult } from '../../shared/contract';
 import type { RunReport } from '../../shared/run-report';
 import type { ExportPart, ExportSink, ExportStream } from '../core/service/export-sink';
 import type { ExportTarget } from '../core/service/request-router';
-import { exportFileName } from '../core/service/render-export';
+import { compareFileName, exportFileName } from '../core/service/render-export';
 
 const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
   html: { name: 'HTML report', extensions: ['html'] },
@@ -31,14 +31,17 @@ export interface SaveDialogExportsOptions {
 export class SaveDialogExports implements ExportTarget {
   constructor(private readonly options: SaveDialogExportsOptions) {}
 
-  async open(runId: string, format: ExportFormat): Promise<{ sink: ExportSink; result: () => ExportResult } | null> {
+  async open(runId: string, format: ExportFormat, comparedWith?: string): Promise<{ sink: ExportSink; result: () => ExportResult } | null> {
     const report = await this.options.findRun(runId);
+    const other = comparedWith === undefined ? null : await this.options.findRun(comparedWith);
     // No dialog for a run that does not exist: the service answers "not-found" and never
     // opens this sink.
-    if (!report) return { sink: { open: () => Promise.reject(new Error(`no run ${runId}`)) }, result: () => ({ kind: 'cancelled' }) };
-    const suggested = exportFileName({ report, events: [] }, format);
+    if (!report || (comparedWith !== undefined && !other)) {
+      return { sink: { open: () => Promise.reject(new Error(`no run ${report ? comparedWith : runId}`)) }, result: () => ({ kind: 'cancelled' }) };
+    }
+    const suggested = comparedWith === undefined ? exportFileName({ report }, format) : compareFileName(runId, comparedWith);
     const dialogOptions: Electron.SaveDialogOptions = {
-      title: `Export the run as ${FILTERS[format].name}`,
+      title: comparedWith === undefined ? `Export the run as ${FILTERS[format].name}` : 'Export the two runs compared as an HTML page',
       defaultPath: path.join(documentsFolder(), suggested),
       filters: [FILTERS[format], { name: 'All files', extensions: ['*'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],

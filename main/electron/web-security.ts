@@ -28,12 +28,18 @@ export function guardWebContents(contents: WebContents, log: (line: string) => v
 
 /** Every permission request and check answered "no"; every request that is not app:// cancelled. */
 export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  session.setDevicePermissionHandler(() => false);
+  refusePermissions(session);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
   });
+}
+
+/** Every permission request and check of the session's pages answered "no" (the app's window,
+ *  and the hidden window that prints PDF reports). */
+export function refusePermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }
 
 /**

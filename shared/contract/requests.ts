@@ -62,6 +62,8 @@ export const REQUESTS = {
   compare: { args: z.strictObject({ a: runId, b: runId }), result: comparisonSchema },
   delete: { args: z.strictObject({ runIds: z.array(runId).min(1).max(1000) }), result: z.object({ deleted: z.array(z.string()) }) },
   export: { args: z.strictObject({ runId, format: exportFormatSchema }), result: exportResultSchema },
+  /** Two stored runs compared, as one self-contained HTML page (a save dialog, or a download). */
+  exportCompare: { args: z.strictObject({ a: runId, b: runId }), result: exportResultSchema },
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -1,8 +1,11 @@
 // CSV export (RFC 4180: CRLF line ends, fields with a quote, comma or line break are quoted
-// and their quotes doubled): one row per event, and the printed output.
+// and their quotes doubled): one row per event, and the printed output. Made row by row into
+// chunks (export-chunks.ts), never as one string: a big run's text would not fit in one.
 import type { LabEvent } from '../../../shared/events';
 import { errorOf, isV2, processInfoOf } from '../../../shared/event-values';
+import type { RunReport } from '../../../shared/run-report';
 import { summarizeValue } from '../../../shared/values';
+import { chunked } from './export-chunks';
 import { processNames, type RunExport } from './run-export';
 
 type Cell = string | number | boolean | null | undefined;
@@ -31,9 +34,9 @@ function resultText(e: LabEvent): string | undefined {
   return 'value' in e ? summarizeValue(e.value, 200) : undefined;
 }
 
-/** One row per event. A field the event does not have, or that is null (a free lock's owner), is empty. */
-export function eventsCsv(run: RunExport): string {
-  const names = processNames(run);
+/** One row per event, in chunks. A field the event does not have, or that is null (a free lock's owner), is empty. */
+export function eventsCsvChunks(report: RunReport, events: Iterable<LabEvent>): Iterable<string> {
+  const names = processNames({ report });
   const row = (e: LabEvent): Cell[] => {
     const s = e.state ?? {};
     return [
@@ -42,17 +45,33 @@ export function eventsCsv(run: RunExport): string {
       e.call, e.cause, e.item, e.how,
     ];
   };
-  return csv(EVENT_COLUMNS, run.events.map(row));
+  return chunked(csvRows(EVENT_COLUMNS, mapped(events, row)));
 }
 
-/** The printed lines (and error lines) as the report lists them. */
+/** The printed lines (and error lines) as the report lists them, in chunks. */
+export function outputCsvChunks(report: RunReport): Iterable<string> {
+  return chunked(csvRows(['t_ms', 'pid', 'name', 'text'], mapped(report.output, (o) => [o.tMs, o.pid, o.name, o.text])));
+}
+
+/** The whole events text at once: for small runs and the tests (exports use the chunks). */
+export function eventsCsv(run: RunExport): string {
+  return [...eventsCsvChunks(run.report, run.events)].join('');
+}
+
 export function outputCsv(run: RunExport): string {
-  return csv(['t_ms', 'pid', 'name', 'text'], run.report.output.map((o) => [o.tMs, o.pid, o.name, o.text]));
+  return [...outputCsvChunks(run.report)].join('');
 }
 
-function csv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((r) => r.map(field).join(',') + '\r\n').join('');
+function* mapped<T>(items: Iterable<T>, f: (item: T) => Cell[]): Generator<Cell[]> {
+  for (const item of items) yield f(item);
 }
+
+function* csvRows(header: string[], rows: Iterable<Cell[]>): Generator<string> {
+  yield line(header);
+  for (const r of rows) yield line(r);
+}
+
+const line = (r: Cell[]): string => `${r.map(field).join(',')}\r\n`;
 
 function field(v: Cell): string {
   const s = v === undefined || v === null ? '' : String(v);

@@ -5,6 +5,7 @@
 // read from the live reducers (shared/live) folded over the run, and the arrows from the
 // links the kernel recorded: a run stored in event format 1 (before links) still exports,
 // with its lanes and counters and no arrows, and its metadata says so.
+import { chunked, jsonObjectWithArray } from './export-chunks';
 import type { RunExport } from './run-export';
 import { counterEvents } from './trace-counters';
 import { SHARED_PID, tidOf, type ChromeTrace, type TraceEvent } from './trace-event';
@@ -29,6 +30,12 @@ export function chromeTrace(run: RunExport): ChromeTrace {
     ? 'none: this run was recorded in event format 1, before the kernel recorded links (call, cause, item); its lanes and counters are shown, no arrows'
     : `${flows.length / 2} arrows from the recorded links${unresolved ? `; ${unresolved} links named an event the reducers no longer held, and are not drawn` : ''}`;
   return { traceEvents, displayTimeUnit: 'ms', metadata: { runId, scenario, status, startedAt, params, eventFormat: folded.format, links } };
+}
+
+/** The trace's JSON text in chunks (its metadata first, then one trace event at a time). */
+export function chromeTraceChunks(run: RunExport): Iterable<string> {
+  const { traceEvents, ...head } = chromeTrace(run);
+  return chunked(jsonObjectWithArray(head, 'traceEvents', traceEvents));
 }
 
 // At equal times: metadata, then slices from the longest down (so they nest), then flows

@@ -9,7 +9,7 @@ export interface RunExport {
 }
 
 /** pid → process name, from the report's process table; pid 0 is the kernel itself. */
-export function processNames(run: RunExport): Map<number, string> {
+export function processNames(run: Pick<RunExport, 'report'>): Map<number, string> {
   const names = new Map<number, string>([[0, 'kernel']]);
   for (const p of run.report.processes) names.set(p.pid, p.name);
   return names;

@@ -12,13 +12,16 @@ import {
 } from '../../../shared/contract';
 import type { RunReport } from '../../../shared/run-report';
 import type { ProcessPort } from '../process-port/process-port';
+import { compareHtml } from '../reports/html/compare-html';
+import type { PdfPrinter } from '../reports/pdf/pdf-printer';
+import { chromiumPdfPrinter } from '../reports/pdf/print-pdf';
 import { LabHost } from '../runs/lab-host';
 import type { RunHandle } from '../runs/run-handle';
 import { RunStore } from '../store/run-store';
 import { compareRuns } from './compare-runs';
 import type { ExportSink } from './export-sink';
 import { historyQuery } from './history-filter';
-import { renderExport } from './render-export';
+import { compareFileName, renderExport, writePart } from './render-export';
 import { findScenarioInfo, scenarioList } from './scenario-list';
 import { scenarioSource } from './scenario-sources';
 import { fail, historyFailure, type ServiceResult } from './service-error';
@@ -52,6 +55,8 @@ export interface LabServiceOptions {
   /** What the history did on opening that its user should know (a damaged file moved aside,
    *  runs marked interrupted); also kept in `notices`. */
   onNotice?: (text: string) => void;
+  /** How PDF exports are printed (default: a Chromium found on the machine; the app: Electron). */
+  pdfPrinter?: PdfPrinter;
 }
 
 interface LiveEntry {
@@ -227,6 +232,18 @@ export class LabService {
     if (entry && !entry.report) await store.flush();
   }
 
+  /** Two stored runs compared, as one self-contained HTML page, into the sink. */
+  async exportCompare(a: string, b: string, sink: ExportSink): Promise<ServiceResult<{ bytes: number }>> {
+    const compared = await this.compare(a, b);
+    if (!compared.ok) return compared;
+    try {
+      const bytes = await writePart(sink, { role: 'main', mime: 'text/html', fileName: compareFileName(a, b) }, [compareHtml(compared.value)]);
+      return ok({ bytes });
+    } catch (e) {
+      return fail('internal', (e as Error).message);
+    }
+  }
+
   async compare(a: string, b: string): Promise<ServiceResult<Comparison>> {
     return this.read((store) => {
       const ra = store.queries.run(a);
@@ -254,7 +271,7 @@ export class LabService {
     });
     if (!got.ok) return got;
     try {
-      return ok(await renderExport(got.value, format, sink));
+      return ok(await renderExport(got.value, format, sink, this.pdfPrinter));
     } catch (e) {
       const err = e as Error & { code?: string };
       return fail(err.code === 'unavailable' ? 'unavailable' : 'internal', err.message);
@@ -272,6 +289,8 @@ export class LabService {
   }
 
   get liveWorkers(): number { return this.host.liveWorkers; }
+
+  private get pdfPrinter(): PdfPrinter { return this.opts.pdfPrinter ?? CHROMIUM_PRINTER; }
 
   private progress(e: LiveEntry): RunProgress {
     const prep = e.run.preparing;
@@ -321,6 +340,9 @@ function backwards(from: number | undefined, to: number | undefined, fromName: s
   if (from === undefined || to === undefined || from <= to) return undefined;
   return fail('bad-request', `${fromName} (${from}) is after ${toName} (${to}): a window's start must not come after its end`);
 }
+
+/** The CLI's and the browser shell's printer: the Chromium found on the machine at each print. */
+const CHROMIUM_PRINTER = chromiumPdfPrinter();
 
 /** No run with these ids is kept in `file`. */
 function notKept(ids: string[], file: string, more = ''): ServiceResult<never> {

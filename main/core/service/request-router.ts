@@ -11,8 +11,9 @@ import type { LabService } from './lab-service';
 
 /** Where a client's exports go: a save dialog in Electron, a download in the browser shell. */
 export interface ExportTarget {
-  /** A sink for this export, or null when the user cancelled (a dialog). */
-  open(runId: string, format: ExportFormat): Promise<{ sink: ExportSink; result: () => ExportResult } | null>;
+  /** A sink for this export, or null when the user cancelled (a dialog). With `comparedWith`,
+   *  the export is run `runId` compared with that run (an HTML page). */
+  open(runId: string, format: ExportFormat, comparedWith?: string): Promise<{ sink: ExportSink; result: () => ExportResult } | null>;
 }
 
 export interface RouterOptions {
@@ -76,6 +77,12 @@ export class RequestRouter implements RequestHandler {
         const target = await this.options.exports.open(args.runId, args.format);
         if (!target) return ok({ kind: 'cancelled' } satisfies ExportResult);
         const done = await s.export(args.runId, args.format, target.sink);
+        return done.ok ? ok(target.result()) : done;
+      }
+      case 'exportCompare': {
+        const target = await this.options.exports.open(args.a, 'html', args.b);
+        if (!target) return ok({ kind: 'cancelled' } satisfies ExportResult);
+        const done = await s.exportCompare(args.a, args.b, target.sink);
         return done.ok ? ok(target.result()) : done;
       }
     }

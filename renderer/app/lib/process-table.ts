@@ -3,7 +3,8 @@
 // and end. (The timeline charts use shared/live; this table needs only this much.)
 import type { ExitHow, LabEvent, ProcessRecord } from '../../../shared/contract';
 
-export type ProcessState = 'created' | 'running' | 'blocked' | 'sleeping' | 'exited';
+/** 'unended': a stored run's process whose end was never recorded (its run was interrupted). */
+export type ProcessState = 'created' | 'running' | 'blocked' | 'sleeping' | 'exited' | 'unended';
 
 export interface ProcessRow {
   pid: number;
@@ -120,6 +121,7 @@ export function describeState(r: ProcessRow): string {
     case 'sleeping': return 'sleeping';
     case 'blocked': return r.on ? `blocked: ${r.on.op} on ${r.on.obj}` : 'blocked';
     case 'exited': return 'exited';
+    case 'unended': return 'no end recorded';
   }
 }
 

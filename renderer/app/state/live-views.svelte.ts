@@ -17,6 +17,9 @@ class LiveUiState implements LiveUi {
   contentsTick = $state(0);
 }
 
+/** Reactive fields for a view made elsewhere (a stored run's charts). */
+export function liveUi(): LiveUi { return new LiveUiState(); }
+
 const views = new WeakMap<RunSession, LiveView>();
 
 export function liveViewOf(session: RunSession): LiveView {

@@ -1,7 +1,10 @@
 // Which view is on screen. The address keeps its #token, so views live in the history's state
 // (the browser's Back button works) rather than in the URL.
 
-export type View = { name: 'home' } | { name: 'scenario'; id: string } | { name: 'run'; id: string };
+export type View =
+  | { name: 'home' } | { name: 'scenario'; id: string } | { name: 'run'; id: string }
+  /** The history of runs; a stored run in its finished view; two stored runs side by side. */
+  | { name: 'history' } | { name: 'stored'; runId: string } | { name: 'compare'; a: string; b: string };
 
 class Navigation {
   view = $state<View>({ name: 'home' });

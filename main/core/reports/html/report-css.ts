@@ -8,6 +8,7 @@ h1 { margin-bottom: .2em } h2 { border-bottom: 1px solid #ddd; padding-bottom: .
 table { border-collapse: collapse } th, td { text-align: left; padding: .15em .8em .15em 0; vertical-align: top }
 .invariants { list-style: none; padding: 0 } .ok { color: #2e7d32; font-weight: 700 } .bad { color: #c62828; font-weight: 700 } .unjudged { color: #777; font-weight: 700 }
 .detail, .note { color: #666 } .predict { background: #fff8e1; padding: .5em .8em; border-radius: 4px }
+.left-out { background: #e3f2fd; border-left: 4px solid #1565c0; padding: .5em .8em }
 .chart { position: relative; height: 260px; margin: 1em 0; break-inside: avoid } .chart.tall { height: 360px }
 .transcript { background: #fafafa; border: 1px solid #eee; padding: .8em; white-space: pre-wrap; font-size: 12px; max-height: 40em; overflow: auto }
 @media print { body { margin: 0; max-width: none } .transcript { max-height: none; overflow: visible } details { display: none } }

@@ -10,6 +10,17 @@ import { REPORT_CSS } from './report-css';
 /** Events embedded in the page; the charts of a longer run use the first ones (said in the page). */
 export const MAX_EMBEDDED_EVENTS = 50_000;
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What a page that embeds `embedded` of a run's `total` events says it left out (null: nothing). */
+export function leftOutNote(embedded: number, total: number): string | null {
+  if (total <= embedded) return null;
+  const share = embedded / total * 100;
+  return `This run recorded ${count(total)} events; this report embeds the first ${count(embedded)} ` +
+    `(${share < 1 ? share.toFixed(2) : share.toFixed(0)}%) for its charts and raw data and leaves ${count(total - embedded)} out. ` +
+    'Its parameters, invariants, output and processes are complete. The CSV, JSON and Chrome trace exports hold every event.';
+}
+
 const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON that can sit inside a <script> element. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
@@ -21,6 +32,7 @@ export function reportHtml(run: RunExport): string {
   const r = run.report;
   const meta = findScenarioMeta(r.scenario);
   const events = run.events.slice(0, MAX_EMBEDDED_EVENTS);
+  const leftOut = leftOutNote(events.length, Math.max(run.events.length, r.eventCount));
   const colour = new Map(r.processes.map((p, i) => [p.pid, processColour(i)]));
   const ok = (b: boolean | null) => (b === null ? '<span class="unjudged">–</span>' : b ? '<span class="ok">✓</span>' : '<span class="bad">✗</span>');
   return `<!doctype html>
@@ -32,7 +44,8 @@ export function reportHtml(run: RunExport): string {
 <body>
 <header><h1>${esc(meta?.title ?? r.scenario)}</h1>
 <p class="sub">Process Lab run <code>${esc(r.runId)}</code> · scenario <code>${esc(r.scenario)}</code> · started ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(2)} s</p>
-<p class="status ${r.passed ? 'passed' : 'failed'}">${esc(r.status)}${r.status !== r.expectedStatus ? ` (this variant is meant to end ${esc(r.expectedStatus)})` : ''} — ${r.passed ? 'ended as expected' : 'did not end as expected'}</p></header>
+<p class="status ${r.passed ? 'passed' : 'failed'}">${esc(r.status)}${r.status !== r.expectedStatus ? ` (this variant is meant to end ${esc(r.expectedStatus)})` : ''} — ${r.passed ? 'ended as expected' : 'did not end as expected'}</p>
+${leftOut ? `<p class="left-out" id="left-out">${esc(leftOut)}</p>` : ''}</header>
 <section><h2>Parameters</h2><table>${Object.entries(r.params).map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(JSON.stringify(v))}</td></tr>`).join('')}</table>
 <p class="note">The random sleeps can be replayed with the same seed; the interleaving of real processes cannot.</p></section>
 <section><h2>Invariants</h2><ul class="invariants">${r.invariants.map((i) => `<li>${ok(i.ok)} ${esc(i.description)} <span class="detail">— ${esc(i.detail)}</span></li>`).join('')}</ul>
@@ -42,7 +55,7 @@ ${meta ? `<section><h2>What this example shows</h2><p>${esc(meta.explanation)}</
 <h3>What to watch</h3><ul>${meta.watch.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
 <h3>Pitfalls</h3><ul>${meta.pitfalls.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>` : ''}
 <section><h2>Charts</h2>
-${run.events.length > events.length ? `<p class="note">The charts show the first ${events.length} of ${run.events.length} events.</p>` : ''}
+${leftOut ? `<p class="note">The charts show the first ${count(events.length)} events${events.length ? `, up to ${(events[events.length - 1].t / 1e6).toFixed(3)} s` : ''}; see the note at the top.</p>` : ''}
 <div class="chart tall"><canvas id="chart-timeline"></canvas></div>
 <div class="chart"><canvas id="chart-tracks"></canvas></div>
 <div class="chart"><canvas id="chart-throughput"></canvas></div></section>
