@@ -69,7 +69,7 @@ export const endSignal: Checks<typeof endSignalMeta> = {
     const notes: string[] = [];
 
     if (variant === 'no-signal') {
-      const joinedFirst = mainPrint ? parentJoins.filter((e) => e.seq < mainPrint.seq).length : 0;
+      const joinedFirst = mainPrint ? joinEnds(run, root?.pid, everyone).filter((e) => e.seq < mainPrint.seq).length : 0;
       invariants.push(completion(end, 'main-line-at-once', `the parent prints "${MAIN_LINE}" without joining anyone`, !!mainPrint && joinedFirst === 0,
         mainPrint ? `printed as line ${mainAt + 1} of ${output.length}; ${joinedFirst} joins before it` : 'never printed',
         { reached: !!mainPrint, point: `before the parent printed "${MAIN_LINE}"`, involved: root ? [root] : [] }));
