@@ -14,6 +14,8 @@ import { poolMapMeta } from './pool-map';
 import { pipeMeta } from './pipe';
 import { sharedMemoryMeta } from './shared-memory';
 import { queuePollingMeta } from './queue-polling';
+import { queueObjectMeta } from './queue-object';
+import { endSignalMeta } from './end-signal';
 
 export const SCENARIO_CATALOGUE: readonly ScenarioMeta[] = [
   forkLoopMeta,
@@ -30,6 +32,8 @@ export const SCENARIO_CATALOGUE: readonly ScenarioMeta[] = [
   pipeMeta,
   sharedMemoryMeta,
   queuePollingMeta,
+  queueObjectMeta,
+  endSignalMeta,
 ];
 
 export function findScenarioMeta(id: string): ScenarioMeta | undefined {

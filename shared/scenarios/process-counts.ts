@@ -31,6 +31,9 @@ const COUNTS: Record<string, (p: ParamValues) => number> = {
   'pipe': () => 3,
   'shared-memory': (p) => 1 + 4 * n(p, 'procs', 3) + 1,
   'queue-polling': (p) => 1 + n(p, 'counters', 3),
+  'queue-object': () => 2,
+  // One producer and one consumer, or two producers and three consumers.
+  'end-signal': (p) => (p.variant === 'none-per-consumer' || p.variant === 'joinable-daemons' ? 6 : 3),
 };
 
 /** Workers a run of `scenario` with `params` needs; a few for a scenario the table does not know. */

@@ -16,6 +16,8 @@ import { poolMap } from './pool-map';
 import { pipe } from './pipe';
 import { sharedMemory } from './shared-memory';
 import { queuePolling } from './queue-polling';
+import { queueObject } from './queue-object';
+import { endSignal } from './end-signal';
 
 import { INTERNAL_SCENARIOS } from '../internal/checks';
 
@@ -35,6 +37,8 @@ export const SCENARIOS: readonly Scenario[] = [
   pipe,
   sharedMemory,
   queuePolling,
+  queueObject,
+  endSignal,
 ];
 
 /** Finds a catalogue scenario, or an internal one (self-test, benchmark) by its id. */

@@ -16,6 +16,8 @@ import { poolMapPrograms } from './pool-map';
 import { pipePrograms } from './pipe';
 import { sharedMemoryPrograms } from './shared-memory';
 import { queuePollingPrograms } from './queue-polling';
+import { queueObjectPrograms } from './queue-object';
+import { endSignalPrograms } from './end-signal';
 
 import { INTERNAL_PROGRAMS } from '../internal/programs';
 
@@ -35,6 +37,8 @@ export const CATALOGUE_PROGRAMS: readonly ScenarioPrograms[] = [
   pipePrograms,
   sharedMemoryPrograms,
   queuePollingPrograms,
+  queueObjectPrograms,
+  endSignalPrograms,
 ];
 
 /** A catalogue scenario's programs, or an internal one's (self-test, benchmark), by id. */

@@ -1,8 +1,7 @@
 """end-signal: how consumers learn there is nothing more to eat (seed 004's own programs).
 
-The lab has no scenario for these yet (the catalogue adds them as a `variant` of
-producer-consumer, or as a scenario of its own); this program keeps the seed's structure,
-who starts, joins and signals what, with our own names:
+The lab's end-signal scenario, with the same `variant` parameter; this program keeps the
+seed's structure, who starts, joins and signals what, with our own names:
 
 - no-signal: one producer, one consumer, no end signal. The parent prints "Main process"
   at once (it joins nobody), the producer makes its three items and leaves, and the

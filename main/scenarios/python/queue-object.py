@@ -1,11 +1,15 @@
 """queue-object: an object of our own class travels through a Queue (seed 001, its first example).
 
-The lab has no scenario for this yet. The parent puts an Errand on the queue; the queue
-pickles it (the class by name, the object by its fields) and the worker gets a rebuilt
-copy, whose method then runs in the worker: it prints the worker's process name. A lambda
-or a function defined inside another function could not travel this way, since pickle
-sends a function by its importable name only.
+The parent puts an Errand on the queue; the queue pickles it (the class by name, the
+object by its fields) and the worker gets a rebuilt copy, whose method then runs in the
+worker: it prints the worker's process name. A lambda or a function defined inside
+another function could not travel this way, since pickle sends a function by its
+importable name only.
+
+Beyond the seed (as the lab's program does): once the queue is closed, the parent tries
+one more put, which raises ValueError; a note of ours on stderr says so.
 """
+import sys
 import multiprocessing as mp
 
 from lab_params import read_params
@@ -36,5 +40,9 @@ if __name__ == '__main__':
     queue.put(Errand('Fancy Dan'))
     queue.close()        # this process will put nothing more on the queue
     queue.join_thread()  # wait until the queue's feeder thread has sent what was put
+    try:
+        queue.put(Errand('nobody'))  # not allowed any more: close() said so
+    except ValueError as err:
+        print('put after close: ValueError:', err, file=sys.stderr)
     w.join()             # then wait for the worker
 

@@ -30,6 +30,8 @@ const CATALOGUE: Record<string, Record<string, unknown>> = {
   pipe: {},
   'shared-memory': { procs: 2, raceIncrements: 20, useLock: true },
   'queue-polling': { counters: 2, steps: 2 },
+  'queue-object': {},
+  'end-signal': { variant: 'joinable-daemons' },
 };
 
 /** More runs: the other endings of producer-consumer, and probes. */
@@ -37,6 +39,8 @@ const MORE: Record<string, { scenario: string; params: Record<string, unknown> }
   'producer-consumer daemon': { scenario: 'producer-consumer', params: { producers: 2, consumersPerProducer: 2, sleepMaxUnits: 2, ending: 'daemon' } },
   'producer-consumer poison-pill': { scenario: 'producer-consumer', params: { producers: 2, consumersPerProducer: 1, sleepMaxUnits: 2, ending: 'poison-pill' } },
   'producer-consumer none (hung)': { scenario: 'producer-consumer', params: { producers: 1, consumersPerProducer: 2, sleepMaxUnits: 1, ending: 'none' } },
+  'end-signal none-per-consumer': { scenario: 'end-signal', params: { variant: 'none-per-consumer' } },
+  'end-signal no-signal (hung)': { scenario: 'end-signal', params: { variant: 'no-signal' } },
   ...Object.fromEntries(['queue-bounded', 'queue-timeouts', 'condition', 'lock-fifo', 'lock-timeout', 'event', 'joinable', 'daemon', 'deadlock', 'value-race']
     .map((c) => [`probe ${c}`, { scenario: 'probe', params: { case: c } }])),
 };
@@ -74,6 +78,7 @@ describe('recorded links, on real runs', () => {
   it('cover every scenario of the catalogue', () => {
     expect(Object.keys(CATALOGUE).sort()).toEqual(SCENARIOS.map((s) => s.meta.id).sort());
     expect(runs.get('producer-consumer none (hung)')!.report.status).toBe('hung');
+    expect(runs.get('end-signal no-signal (hung)')!.report.status).toBe('hung');
     expect(runs.get('probe deadlock')!.report.status).toBe('hung');
   });
 

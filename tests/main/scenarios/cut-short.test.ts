@@ -1,5 +1,5 @@
 // Every scenario, really run and cut short: by its wall-clock limit (the scenarios that wait on
-// time), and by the user's stop right after the first child was created (all 14: the six that
+// time), and by the user's stop right after the first child was created (all of them: those that
 // never wait on time can finish before any limit, so only a stop is sure to cut them). No
 // completion property may show ✓, each one not judged says why, and safety ones say "so far".
 import { afterAll, describe, expect, it } from 'vitest';

@@ -51,4 +51,10 @@ export const ENDING_SPECS: EndingSpec[] = [
     safety: ['children-see-updates'], completion: ['array-final', 'value-final', 'lost-updates-explained', 'globals-not-shared'], victim: 'updater', perProcess: [] },
   { id: 'queue-polling', fast: { counters: 2, steps: 2, timeUnitMs: 10 }, slow: { timeUnitMs: 2000 },
     safety: [], completion: ['post-count', 'states-rise', 'exit-0'], victim: 'counter', perProcess: ['exit-0'] },
+  { id: 'queue-object', fast: {}, slow: null,
+    safety: [], completion: ['arrives-as-class', 'method-runs-in-worker', 'close-then-join-thread', 'put-after-close-refused', 'worker-exit-0'],
+    early: ['arrives-as-class', 'method-runs-in-worker'], victim: 'worker', perProcess: ['worker-exit-0'] },
+  { id: 'end-signal', fast: { variant: 'none-per-consumer', timeUnitMs: 5 }, slow: { variant: 'none-per-consumer', timeUnitMs: 2000 },
+    safety: ['no-dish-twice', 'eaten-after-cooked', 'none-after-joins'], completion: ['each-eaten-once', 'main-line-after-joins', 'one-none-each', 'left-after-none'],
+    victim: 'consumer', perProcess: ['left-after-none'] },
 ];
