@@ -23,6 +23,8 @@ import { requireClosure } from './require-closure.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WORKER_ENTRY = 'dist/main/worker/worker-main.js';
 export const WRITER_THREAD = 'dist/main/core/store/writer-thread.js';
+/** The history's fold thread: it folds each batch and hands it to the writer thread. */
+export const FOLD_THREAD = 'dist/main/core/store/fold-thread.js';
 const require = createRequire(path.join(ROOT, 'package.json'));
 
 /** better-sqlite3's Electron build for a target: build/native/electron-<ABI>-<platform>-<arch>. */
@@ -31,10 +33,10 @@ export function nativeFolder(platform = process.platform, arch = process.arch) {
   return path.join(ROOT, 'build', 'native', `electron-${abi}-${platform}-${arch}`);
 }
 
-/** Our files the worker entry and the writer thread load, relative to the project (posix). */
+/** Our files the worker entry and the history's two threads load, relative to the project (posix). */
 export function unpackedFiles(root = ROOT) {
   const out = new Set();
-  for (const entry of [WORKER_ENTRY, WRITER_THREAD]) {
+  for (const entry of [WORKER_ENTRY, WRITER_THREAD, FOLD_THREAD]) {
     const file = path.join(root, entry);
     if (!existsSync(file)) throw new Error(`${file} not found: run "npm run build" first`);
     for (const f of requireClosure(file).files) out.add(path.relative(root, f).split(path.sep).join('/'));

@@ -13,14 +13,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { getRawHeader, extractAll, listPackage } from '@electron/asar';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { Arch, Platform, build, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeIcons } from '../../build/make-icons.mjs';
-import { makeConfig, WORKER_ENTRY, WRITER_THREAD } from '../../build/packaging/config.mjs';
+import { FOLD_THREAD, makeConfig, WORKER_ENTRY, WRITER_THREAD } from '../../build/packaging/config.mjs';
 import { requireClosure } from '../../build/packaging/require-closure.mjs';
 import { NodeForkPort } from '../../main/core/process-port/node-fork-port';
 import { LabHost } from '../../main/core/runs/lab-host';
@@ -151,25 +151,30 @@ describe('what is unpacked beside the archive (app.asar.unpacked)', () => {
     expect(header.files.native.files['better_sqlite3.node'].unpacked).toBe(true);
   });
 
-  it('runs the history\'s writer thread, with the unpacked native module, on a real history file', async () => {
-    for (const f of requireClosure(path.join(ROOT, WRITER_THREAD)).files) {
-      expect(existsSync(path.join(unpacked(), rel(f, ROOT))), rel(f, ROOT)).toBe(true);
+  it('runs the history\'s fold and writer threads, with the unpacked native module, on a real history file', async () => {
+    for (const entry of [WRITER_THREAD, FOLD_THREAD]) {
+      for (const f of requireClosure(path.join(ROOT, entry)).files) {
+        expect(existsSync(path.join(unpacked(), rel(f, ROOT))), rel(f, ROOT)).toBe(true);
+      }
     }
     const file = path.join(tmp, 'history', 'lab.sqlite');
     const store = RunStore.open(file, { createFolder: true });
     await store.close();
-    const thread = new Worker(path.join(unpacked(), ...WRITER_THREAD.split('/')), {
-      workerData: { file, nativeBinding: path.join(unpacked(), ...SQLITE_BINDING_IN_APP.split('/')) },
+    // Wired as the store wires them: the fold thread hands what it folded to the writer on a port of their own.
+    const { port1, port2 } = new MessageChannel();
+    const writer = new Worker(path.join(unpacked(), ...WRITER_THREAD.split('/')), {
+      workerData: { file, nativeBinding: path.join(unpacked(), ...SQLITE_BINDING_IN_APP.split('/')), folded: port2 }, transferList: [port2],
     });
+    const fold = new Worker(path.join(unpacked(), ...FOLD_THREAD.split('/')), { workerData: { writer: port1 }, transferList: [port1] });
     try {
       const reply = await new Promise((resolve, reject) => {
-        thread.once('message', resolve);
-        thread.once('error', reject);
-        thread.postMessage({ t: 'flush', id: 7 });
+        writer.once('message', resolve);
+        for (const t of [writer, fold]) t.once('error', reject);
+        fold.postMessage({ t: 'flush', id: 7 });
       });
       expect(reply).toEqual({ t: 'flushed', id: 7, written: 0 });
     } finally {
-      await thread.terminate();
+      await Promise.all([fold.terminate(), writer.terminate()]);
     }
   });
 });
