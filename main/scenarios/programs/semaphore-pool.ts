@@ -27,11 +27,12 @@ export const semaphorePoolPrograms = definePrograms(semaphorePoolMeta, {
     }
   },
   job: async (lab, s: Semaphore, active: ManagerList<string>, lock: Lock) => {
+    const name = lab.currentProcess().name;
     await s.with(async () => {
-      await lock.with(() => active.append(lab.name));
-      lab.print(`Activating ${lab.name} now running ${show(await lock.with(() => active.copy()))}`);
+      await lock.with(() => active.append(name));
+      lab.print(`Activating ${name} now running ${show(await lock.with(() => active.copy()))}`);
       await lab.sleep(lab.random() * lab.params.holdMaxUnits);
-      await lock.with(() => active.remove(lab.name));
+      await lock.with(() => active.remove(name));
     });
   },
 });
