@@ -2,10 +2,11 @@
 // The active names live in a manager list guarded by a lock, as in the seed's ActivePool.
 import { semaphorePoolMeta } from '../../../shared/scenarios/semaphore-pool';
 import type { Lock, ManagerList, Semaphore } from '../../worker/handles';
+import { pyRepr } from '../../../shared/py-format';
 import { definePrograms } from './program';
 
 /** A list of names as Python prints it: ['0', '1', '2']. */
-const show = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
+const show = (names: string[]) => pyRepr(names);
 
 export const semaphorePoolPrograms = definePrograms(semaphorePoolMeta, {
   main: async (lab) => {
