@@ -4,7 +4,8 @@ import type { LabHost } from '../core/runs/lab-host';
 import type { Measurement } from '../scenarios/internal/bench-meta';
 import { resultNote } from '../../shared/event-values';
 
-export interface LabResult { m: Measurement; events: number; hostCpuUs: number }
+/** processes: how many the run started, the parent included. */
+export interface LabResult { m: Measurement; events: number; hostCpuUs: number; processes: number }
 
 export async function runLab(host: LabHost, metric: string, n: number, procs: number): Promise<LabResult> {
   const started = host.start({ scenario: 'bench', params: { metric, n, procs }, timeoutS: 300 });
@@ -23,7 +24,7 @@ export async function runLab(host: LabHost, metric: string, n: number, procs: nu
     const why = [...report.notes, ...report.output.filter((o) => o.text.startsWith('[error]')).map((o) => o.text)].join(' | ');
     throw new Error(`bench ${metric} (n=${n}) ended ${report.status}: ${why || 'no result'}`);
   }
-  return { m, events: report.eventCount, hostCpuUs: cpu.user + cpu.system };
+  return { m, events: report.eventCount, hostCpuUs: cpu.user + cpu.system, processes: report.processes.length };
 }
 
 /**

@@ -17,8 +17,9 @@ import { measureStore, type StoreFigures } from './store-bench';
 import { measureLive } from './live-bench';
 import { FLOOD_SHAPES, measureKernelBlock, type KernelBlock } from './kernel-block';
 import { rendererRows } from './renderer-bench';
+import { FIRST_LINE_SCENARIOS, measureFirstLine, type FirstLine } from './first-line';
 
-const TARGETS = { queueRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 300, windowMs: 100, kernelBlockMs: 20 };
+const TARGETS = { queueRatio: 0.5, processStartRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 300, windowMs: 100, kernelBlockMs: 20 };
 /** Messages each of the four flood workers sends for the kernel-block figure. */
 const FLOOD_MESSAGES = 300;
 const OVERHEAD_ITEMS = 24_000;
@@ -53,6 +54,15 @@ async function main(json: boolean): Promise<void> {
       const row: Row = { metric: spec.metric, unit: spec.unit, lab: round(lab), python: round(python), ratio: round(ratio(spec, lab, python)) };
       rows.push(row);
       progress(`[${i + 1}/${METRICS.length}] ${spec.metric} (n=${spec.n}): lab ${row.lab} ${spec.unit}, python ${row.python ?? '—'}, ratio ${row.ratio ?? '—'}`);
+    }
+
+    const firstLines: FirstLine[] = [];
+    for (const scenario of FIRST_LINE_SCENARIOS) {
+      await settle(host);
+      const f = await measureFirstLine(host, scenario);
+      firstLines.push(f);
+      rows.push({ metric: `first-line-${scenario}`, unit: 'ms', lab: round(f.medianMs), python: null, ratio: null });
+      progress(`first printed line of ${scenario}: median ${f.medianMs.toFixed(1)} ms after the run's clock started (${f.minMs.toFixed(1)}–${f.maxMs.toFixed(1)} ms over ${f.runs} runs)`);
     }
 
     progress(`recording overhead: queue-3-6 n=${OVERHEAD_ITEMS}, ${OVERHEAD_PAIRS} pairs, recording on vs off`);
@@ -95,13 +105,13 @@ async function main(json: boolean): Promise<void> {
     rows.push({ metric: 'kernel-max-turn-cpu-flood', unit: 'ms', lab: round(block.maxTurnCpuMs), python: null, ratio: null });
     rows.push(...await rendererRows(progress));
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else printReport(rows, overhead, rss, store, block, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
+    else printReport(rows, overhead, rss, store, block, firstLines, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {
     await closeAll();
   }
 }
 
-function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, block: KernelBlock, python: string | null, procs: number): void {
+function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, block: KernelBlock, firstLines: FirstLine[], python: string | null, procs: number): void {
   const out = (s = ''): void => { process.stdout.write(`${s}\n`); };
   const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -114,6 +124,13 @@ function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: Sto
   const q = rows.find((r) => r.metric === 'queue-3-6')?.ratio ?? null;
   out('Targets');
   out(`  queue-3-6 ratio ${q ?? '—'} (target >= ${TARGETS.queueRatio}): ${q === null ? 'not measured' : met(q >= TARGETS.queueRatio)}`);
+  for (const metric of ['process-start-sequential', 'process-start-10']) {
+    const r = rows.find((x) => x.metric === metric)?.ratio ?? null;
+    out(`  ${metric} ratio ${r ?? '—'} to Python in the same run (target >= ${TARGETS.processStartRatio}): ${r === null ? 'not measured' : met(r >= TARGETS.processStartRatio)}`);
+  }
+  for (const f of firstLines) {
+    out(`  first printed line of ${f.scenario}: ${f.medianMs.toFixed(1)} ms after the run's clock started (median of ${f.runs}; ${f.minMs.toFixed(1)}–${f.maxMs.toFixed(1)} ms)`);
+  }
   out(`  kernel recording overhead ${o.overheadPct.toFixed(1)}% (target <= ${TARGETS.overheadPct}%): ${met(o.overheadPct <= TARGETS.overheadPct)}`);
   out(`    queue-3-6, median of ${o.pairs} pairs (pairs ranged ${o.rangePct[0].toFixed(1)}% to ${o.rangePct[1].toFixed(1)}%): ` +
     `median ${fmt(o.normalItemsPerS)} items/s recording, ${fmt(o.unrecordedItemsPerS)} not recording; ` +
@@ -139,7 +156,10 @@ function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: Sto
   out(`    the kernel's own work: at most ${block.maxTurnCpuMs.toFixed(1)} ms of CPU in one turn of the event loop (target < ${TARGETS.kernelBlockMs} ms): ${met(block.maxTurnCpuMs < TARGETS.kernelBlockMs)}`);
   out();
   out('Notes');
-  out('  The lab runs as shipped: 4 pre-started warm workers (hide Node\'s ~100 ms start-up), default event cap.');
+  out('  The lab runs as shipped: each run is prepared with the workers its parameters imply before its clock starts');
+  out('  (shared/scenarios/process-counts.ts), so a start inside the run takes a ready worker; default event cap.');
+  out('  process-start-*: start a process that does nothing and join it, one at a time or 10 at once; Python forks.');
+  out(`  first-line-*: the scenario with its defaults and a 10 ms time unit; the run clock's time to its first printed line.`);
   out('  Multi-process rows time from a "go" signal to the last worker\'s "done" (start-up and exit excluded), on both sides.');
   out(`  pool-map-100k: Pool(${procs}), Python's default chunksize on both sides; the pool starts before the clock.`);
   out('  kernel-call-rtt is lab only: one kernel call and its reply, the unit every blocking operation pays.');

@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const conditionMeta = defineMeta({
   id: 'condition',
@@ -11,7 +12,7 @@ export const conditionMeta = defineMeta({
     { name: 'stage2Workers', type: 'int', default: 2, min: 1, max: 10, description: 'how many stage-2 processes wait for stage 1' },
   ],
   programs: ['main', 'stage1', 'stage2'],
-  explanation:
+  explanation: explain(
     'A condition is a lock with a waiting room. A process that holds the lock can call wait(): it gives ' +
     'the lock up and sleeps until another process, holding the same lock, calls notify() (wake one) or ' +
     'notifyAll() (wake everyone waiting). A woken process takes the lock back before its wait() returns. ' +
@@ -19,7 +20,7 @@ export const conditionMeta = defineMeta({
     'Only then does the stage-1 process start; it announces it is done and calls notifyAll(). So the ' +
     'stage-2 processes do their part in parallel with each other, but never before stage 1 has ' +
     'finished. Since each woken process must take the lock back, they print "running" one after ' +
-    'another, in the order they started waiting.',
+    'another, in the order they started waiting.'),
   watch: [
     'the stage-2 waits begin blocked (B) on the condition and stay blocked while stage 1 starts',
     'the notify_all event, then each waiter re-acquiring the condition\'s lock in turn',

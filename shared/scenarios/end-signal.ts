@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const endSignalMeta = defineMeta({
   id: 'end-signal',
@@ -12,7 +13,7 @@ export const endSignalMeta = defineMeta({
       description: 'no end signal; one None after join(); two producers, three consumers, a None each; JoinableQueue with daemon consumers' },
   ],
   programs: ['main', 'producer', 'consumer'],
-  explanation:
+  explanation: explain(
     'A producer cooks three dishes, one time unit each, printing and putting each on a queue; a consumer ' +
     'loops for ever, taking the next dish off the queue and printing that it ate it. The question is how ' +
     'the consumer learns that nothing more will come. With no-signal nobody tells it: the parent starts ' +
@@ -27,7 +28,7 @@ export const endSignalMeta = defineMeta({
     'is a JoinableQueue, each consumer calls task_done() after each dish, and each producer waits in ' +
     'join() on the queue until every dish put there is done. The consumers are daemons, so they end ' +
     'when the parent exits, and the parent exits only after joining both producers, that is after ' +
-    'every dish was eaten.',
+    'every dish was eaten.'),
   watch: [
     'no-signal: "Main process" comes first, then the consumer ends up blocked in get() and the run is reported hung',
     'one-none: the parent\'s join of the producer ends before its put of None',

@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const eventSignalMeta = defineMeta({
   id: 'event-signal',
@@ -12,7 +13,7 @@ export const eventSignalMeta = defineMeta({
     { name: 'setAfterUnits', type: 'int', default: 3, min: 0, max: 20, description: 'how long the parent waits before setting the event, in time units' },
   ],
   programs: ['main', 'waitForEvent', 'waitForEventTimeout'],
-  explanation:
+  explanation: explain(
     'An event is a flag shared by processes: it starts unset, any process can set it, and any process ' +
     'can wait until it is set. Here two children wait on the same event. The one called "block" waits ' +
     'as long as it takes; the one called "nonblock" gives up after timeoutUnits. The parent sets the ' +
@@ -23,7 +24,7 @@ export const eventSignalMeta = defineMeta({
     'Make timeoutUnits larger than setAfterUnits and the set arrives first, so both waiters see "set". ' +
     'The two times are measured from slightly different moments (the child starts its wait when it ' +
     'starts running, the parent starts counting once the children are launched), so when they are ' +
-    'equal the outcome is a tie that either side can win.',
+    'equal the outcome is a tie that either side can win.'),
   watch: [
     'the waits begin blocked (B) and end (E) in the kernel\'s event log: compare their times with the set',
     'the timed wait ends by itself, returning false, when its timeout is up',

@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const lockMeta = defineMeta({
   id: 'lock',
@@ -13,7 +14,7 @@ export const lockMeta = defineMeta({
     { name: 'charsPerLine', type: 'int', default: 8, min: 1, max: 40, description: 'how many characters each worker writes, one at a time, to make its line' },
   ],
   programs: ['main', 'worker'],
-  explanation:
+  explanation: explain(
     'Several worker processes write to one console. The console stands for a shared output stream, ' +
     'such as the terminal all processes print to; here it is a list kept by the kernel, and every ' +
     'write adds one piece of text to it. Each worker writes its line one character at a time ' +
@@ -23,7 +24,7 @@ export const lockMeta = defineMeta({
     'after another. Two ways of holding the lock are shown: some workers use the with-style helper, ' +
     'which gives the lock back by itself, the others call acquire() and release() inside try/finally, ' +
     'so the lock is given back even if the writing fails. With useLock=false nothing stops the workers ' +
-    'from writing at the same time, and characters of different workers may end up mixed on the same line.',
+    'from writing at the same time, and characters of different workers may end up mixed on the same line.'),
   watch: [
     'with the lock, the other workers wait (blocked on acquire) while one writes',
     'without the lock, the console lines as they came out: look for mixed letters',

@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const managerDictMeta = defineMeta({
   id: 'manager-dict',
@@ -11,7 +12,7 @@ export const managerDictMeta = defineMeta({
     { name: 'workers', type: 'int', default: 10, min: 1, max: 40, description: 'how many worker processes each write one key' },
   ],
   programs: ['main', 'worker'],
-  explanation:
+  explanation: explain(
     'A manager keeps one dictionary for everybody (in Python the manager is a server process of its ' +
     'own; in the lab the kernel plays that part). The parent hands each worker a proxy to it, and ' +
     'worker i stores i * 2 under key i. Every write travels to the manager, so when the parent has ' +
@@ -19,7 +20,7 @@ export const managerDictMeta = defineMeta({
     'object handed to a child would have been a private copy, and the parent would never see the ' +
     'child\'s changes. The workers run side by side, so the order in which their keys arrive changes ' +
     'from run to run: the dict keeps the keys in the order they were written, and the printed line ' +
-    'shows that order.',
+    'shows that order.'),
   watch: [
     'each worker makes one set() on the dict; the dict grows by one key each time',
     'the parent reads the dict only after its join() calls have returned',

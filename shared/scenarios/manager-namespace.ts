@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const managerNamespaceMeta = defineMeta({
   id: 'manager-namespace',
@@ -11,7 +12,7 @@ export const managerNamespaceMeta = defineMeta({
     { name: 'variant', type: 'enum', default: 'value', values: ['value', 'mutable-gotcha', 'mutable-fixed'], description: 'which version of the example runs' },
   ],
   programs: ['main', 'producer', 'consumer'],
-  explanation:
+  explanation: explain(
     'A manager holds a namespace: named values that several processes can read and set (in Python ' +
     'the manager is a server process of its own; in the lab the kernel plays that part). ' +
     'A producer stores a value there and then sets an event; a consumer reads the value once before ' +
@@ -19,7 +20,7 @@ export const managerNamespaceMeta = defineMeta({
     'depending on which process got there first. Every read hands the reader a copy of the value, ' +
     'not the value itself. So when the producer reads a list out of the namespace and appends to it ' +
     '(mutable-gotcha), it changes only its own copy and the consumer still sees an empty list. ' +
-    'Assigning the changed list back to the namespace (mutable-fixed) is what shares the change.',
+    'Assigning the changed list back to the namespace (mutable-fixed) is what shares the change.'),
   watch: [
     'the consumer\'s first read: an error or a value, whichever happened first in this run',
     'the read after the event always sees what the producer stored',

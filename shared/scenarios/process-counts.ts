@@ -16,6 +16,21 @@ function poolWorkers(p: ParamValues): number {
   return size + Math.ceil(chunks / k);
 }
 
+/**
+ * The internal `bench` scenario (main/scenarios/internal/bench-meta.ts): what each workload
+ * starts, the parent included, so that process start is timed inside a prepared run.
+ */
+function benchProcesses(p: ParamValues): number {
+  const size = n(p, 'n', 1);
+  const byMetric: Record<string, number> = {
+    'process-start-sequential': size, 'process-start-10': 10 * size,
+    'queue-1-1': 2, 'queue-3-6': 9, 'joinable-4': 4, 'semaphore-3-10': 10, 'manager-dict-4': 4,
+    'pool-map-100k': n(p, 'procs', 2), 'pipe-rtt': 1, 'event-wakeup': 1, 'kernel-call-rtt': 0,
+    'kernel-flood': 4, 'event-flood': 8,
+  };
+  return 1 + (byMetric[String(p.metric)] ?? 3);
+}
+
 const COUNTS: Record<string, (p: ParamValues) => number> = {
   'fork-loop': (p) => (p.childExits === false ? Math.min(n(p, 'maxProcesses', 32), 2 ** n(p, 'iterations', 4)) : 1 + n(p, 'iterations', 4)),
   'semaphore-pool': (p) => 1 + n(p, 'jobs', 10),
@@ -34,6 +49,7 @@ const COUNTS: Record<string, (p: ParamValues) => number> = {
   'queue-object': () => 2,
   // One producer and one consumer, or two producers and three consumers.
   'end-signal': (p) => (p.variant === 'none-per-consumer' || p.variant === 'joinable-daemons' ? 6 : 3),
+  'bench': benchProcesses,
 };
 
 /** Workers a run of `scenario` with `params` needs; a few for a scenario the table does not know. */

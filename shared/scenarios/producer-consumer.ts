@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const producerConsumerMeta = defineMeta({
   id: 'producer-consumer',
@@ -14,7 +15,7 @@ export const producerConsumerMeta = defineMeta({
     { name: 'ending', type: 'enum', default: 'daemon', values: ['daemon', 'poison-pill', 'joinable', 'none'], description: 'how the consumers are told to stop' },
   ],
   programs: ['main', 'producer', 'consumer'],
-  explanation:
+  explanation: explain(
     'Some processes make work and others take it: the producers each hold a short list of names and ' +
     'drop them one by one onto a shared queue, pausing a random moment before each; the consumers loop ' +
     'for ever, pausing, taking the next name off the queue and printing it. A get() on an empty queue ' +
@@ -25,7 +26,7 @@ export const producerConsumerMeta = defineMeta({
     'each consumer leaves when it takes one. With joinable the consumers mark every name done and each ' +
     'producer waits in join() until every name is done; the consumers are daemons, so the parent\'s exit ' +
     'ends them only once nothing is left. With none nobody tells the consumers anything: they wait in ' +
-    'get() for ever and the run hangs.',
+    'get() for ever and the run hangs.'),
   watch: [
     'which consumer takes which name: it changes from run to run',
     'the console lock: one holder at a time, the others queue behind it',

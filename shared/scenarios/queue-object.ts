@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const queueObjectMeta = defineMeta({
   id: 'queue-object',
@@ -9,7 +10,7 @@ export const queueObjectMeta = defineMeta({
   topic: 'messages',
   params: [],
   programs: ['main', 'worker'],
-  explanation:
+  explanation: explain(
     'The parent makes a queue and starts one worker, which waits in get(). Then the parent puts an ' +
     'Errand on the queue: an object of a small class of the program\'s own, holding one field, the name ' +
     'of the client. The worker takes it and calls its method, and the method asks for the name of the ' +
@@ -26,7 +27,7 @@ export const queueObjectMeta = defineMeta({
     'closes its side of the queue, promising to put nothing more, waits with join_thread() until what it ' +
     'put has been handed over, and joins the worker. Once closed, the queue refuses this process: a ' +
     'put or a get raises ValueError (the parent tries one put to show it), and join_thread() before ' +
-    'close() is an error too.',
+    'close() is an error too.'),
   watch: [
     'the put carries the class\'s name and the fields, not the object itself: look at the put and the get in the event log',
     'the printed line comes from the worker\'s process, and names it',

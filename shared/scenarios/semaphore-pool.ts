@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const semaphorePoolMeta = defineMeta({
   id: 'semaphore-pool',
@@ -13,13 +14,13 @@ export const semaphorePoolMeta = defineMeta({
     { name: 'holdMaxUnits', type: 'int', default: 1, min: 0, max: 10, description: 'longest time a job stays active, in time units' },
   ],
   programs: ['main', 'job'],
-  explanation:
+  explanation: explain(
     'All the jobs start at once, but a semaphore with a few slots lets only that many be active ' +
     'together, like a pool of connections or download slots. A job takes a slot, writes its name into ' +
     'a shared list kept by a manager (in the lab, the kernel plays the manager\'s server process), stays busy for a random moment, takes its name out and ' +
     'gives the slot back. The others wait their turn in the order they asked. The parent keeps ' +
     'checking who is still alive and prints the shared list, so you see it never grows past the ' +
-    'number of slots.',
+    'number of slots.'),
   watch: [
     'the semaphore\'s value drops to 0 and the waiters line up behind it',
     'the active list never holds more names than there are slots',

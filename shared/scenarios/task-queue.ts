@@ -1,4 +1,5 @@
 import { defineMeta } from '../scenario-meta';
+import { explain } from './common';
 
 export const taskQueueMeta = defineMeta({
   id: 'task-queue',
@@ -12,14 +13,14 @@ export const taskQueueMeta = defineMeta({
     { name: 'consumers', type: 'int', default: 'cpu2', min: 1, max: 16, description: 'worker processes (default: twice the core count)' },
   ],
   programs: ['main', 'consumer'],
-  explanation:
+  explanation: explain(
     'The parent splits a job into small tasks (each multiplies a number by itself after a short pause) ' +
     'and puts them on a JoinableQueue that several worker processes share. Each worker takes the next ' +
     'task, does it, says it is done with task_done() and puts the answer on a second queue for the parent. ' +
     'After the real tasks the parent adds one poison pill (an empty task) per worker: a worker that takes ' +
     'one marks it done too and leaves its loop. The parent\'s join() on the task queue returns once every ' +
     'item put there, tasks and pills alike, has been marked done; only then does it read the answers. ' +
-    'Which worker runs which task, and the order the answers arrive in, change from run to run.',
+    'Which worker runs which task, and the order the answers arrive in, change from run to run.'),
   watch: [
     'the tasks go out in order, but the answers may come back in another order (result.results keeps the order they arrived in)',
     'the unfinished count of the task queue: join() returns when it reaches 0',

@@ -1,5 +1,5 @@
 // fork-loop's checks (the programs: main/scenarios/programs/fork-loop.ts): the cap holds, each
-// child's line follows its creation, the parent's counter is untouched, and the process tree
+// child's line follows its creation, the parent's counter counts its own children only, and the process tree
 // has the shape childExits gives it.
 import { forkLoopMeta } from '../../../shared/scenarios/fork-loop';
 import { completion, eachProcess, endingOf, safety } from './judging';
@@ -30,11 +30,13 @@ export const forkLoop: Checks<typeof forkLoopMeta> = {
       safety(end, 'child-line-after-creation', "each child's line comes after it was created", lateLines.length === 0,
         lateLines.length ? `out of order: ${lateLines.map((p) => p.pid).join(', ')}` : `${others.length} children checked`),
       // The parent's last look at its counter is the point this one talks about; a capped
-      // runaway may end before it.
-      completion(end, 'parent-counter-unchanged', "the parent's counter is unchanged by its children",
-        before !== undefined && after === before,
-        after === undefined ? `${before === undefined ? 'the parent never read its counter' : `the counter was ${before} before the loop`}, and the parent never read it after` : `before ${before}, after ${after}`,
-        { reached: after !== undefined, point: 'before the parent read its counter at the end', involved: parent, brokenSoFar: after !== undefined && after !== before }),
+      // runaway may end before it. It counts the parent's own children: whatever the children
+      // did with their copies never reaches it.
+      completion(end, 'parent-counter-unchanged', "the parent's counter is unchanged by its children: it counts the parent's own children, whatever the children did with their copies",
+        before !== undefined && after === before + direct.length,
+        after === undefined ? `${before === undefined ? 'the parent never read its counter' : `the counter was ${before} before the loop`}, and the parent never read it after`
+          : `before ${before}, after ${after}; the parent made ${direct.length} children`,
+        { reached: after !== undefined, point: 'before the parent read its counter at the end', involved: parent, brokenSoFar: after !== undefined && after !== (before ?? 0) + direct.length }),
     ];
     if (params.childExits) {
       const wrongParent = others.filter((p) => p.parentPid !== rootPid);

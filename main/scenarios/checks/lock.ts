@@ -14,9 +14,10 @@ export const lock: Checks<typeof lockMeta> = {
   check(run, params) {
     const end = endingOf(run);
     const n = params.charsPerLine;
-    const workers = run.byProgram('worker');
+    // Worker i (in creation order: the parent starts them in turn) writes letter i: A, B, ...
+    const workers = run.byProgram('worker').sort((a, b) => (run.life(a.pid, 'created')?.seq ?? 0) - (run.life(b.pid, 'created')?.seq ?? 0));
     const root = run.root();
-    const letterOf = new Map(workers.map((p) => [p.pid, p.name.replace('worker-', '')]));
+    const letterOf = new Map(workers.map((p, i) => [p.pid, String.fromCharCode(65 + i)]));
     const appends = run.ops('console', 'append');
     // The console as written: split into lines at each newline piece.
     const lines: { text: string; pids: Set<number> }[] = [];

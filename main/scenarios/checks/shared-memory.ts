@@ -24,7 +24,8 @@ export const sharedMemory: Checks<typeof sharedMemoryMeta> = {
     const lostUpdates = last?.value === undefined ? null : expectedValue - last.value;
     const { lost: lostInEvents, byPid: overwrites } = staleWrites(run);
     const children = seen.filter((s) => s.pid !== rootPid);
-    const wrongGlobals = children.filter((s) => s.global !== (s.value === undefined ? 1 : 0));
+    const expectGlobal = expectedGlobals(run, rootPid, p, params.startMethod);
+    const wrongGlobals = children.filter((s) => s.global !== expectGlobal(s));
     const parentGlobal = last?.global;
     const late = children.filter((s) => s.value !== undefined && s.value < (valueAtStart(run, s.pid) ?? Infinity));
     const names = new Map(run.processes.map((x) => [x.pid, x.name]));
@@ -48,9 +49,13 @@ export const sharedMemory: Checks<typeof sharedMemoryMeta> = {
           `expected ${expectedValue}, the Value ended at ${last?.value ?? 'unknown'}${lostUpdates ? `: ${lostUpdates} lost` : ''}`, atEnd),
         completion(end, 'lost-updates-explained', 'every lost update was overwritten by a write based on a stale read', lostUpdates === lostInEvents,
           `${lostUpdates} missing from the total; replaying the Value's events, writes over stale reads account for ${lostInEvents}`, atEnd),
-        completion(end, 'globals-not-shared', "children's globals never show the parent's changes (and the parent's shows only its own)",
+        completion(end, 'globals-not-shared', params.startMethod === 'fork'
+          ? "each child's global is the copy it started with (the parent's count at its start, plus its own += 1), never a later change; the parent's shows only its own"
+          : "each child's global starts fresh at 0 (spawn), never showing the parent's changes; the parent's shows only its own",
           wrongGlobals.length === 0 && parentGlobal === 2 * p,
-          `${children.length} children: ${wrongGlobals.length ? `unexpected globals in ${wrongGlobals.map((s) => `${names.get(s.pid)}: ${s.global}`).join(', ')}` : 'global 0 in every reader, 1 in every updater (its own += 1)'}; `
+          `${children.length} children: ${wrongGlobals.length ? `unexpected globals in ${wrongGlobals.map((s) => `${names.get(s.pid)}: ${s.global}, not ${expectGlobal(s)}`).join(', ')}` : params.startMethod === 'fork'
+            ? `each reader showed the parent's count as it started (${GLOBALS_FORK(p).join(', ')}), each updater that plus its own += 1 (${2 * p + 1})`
+            : 'global 0 in every reader, 1 in every updater (its own += 1)'}; `
             + `the parent's global ended at ${parentGlobal ?? 'unknown'}`, { ...atEnd, brokenSoFar: wrongGlobals.length > 0 }),
         safety(end, 'children-see-updates', 'every child sees the shared updates made before it started', late.length === 0,
           late.length ? `stale reads in ${late.map((s) => names.get(s.pid)).join(', ')}` : `${children.filter((s) => s.value !== undefined).length} readers saw them`),
@@ -63,6 +68,24 @@ export const sharedMemory: Checks<typeof sharedMemoryMeta> = {
     };
   },
 };
+
+/** What the readers' globals show under fork: the parent's count when each started (child, loop 1, loop 2). */
+const GLOBALS_FORK = (p: number): number[] => Array.from({ length: 2 * p + 1 }, (_, i) => i);
+
+/**
+ * The global each child should show. Under fork a child starts with the parent's count as it
+ * was at start(): the parent adds one before each child of loops 1 and 2, so the j-th child
+ * (in creation order) reads j, and an updater (loops 3 and 4, after the parent's 2p) shows
+ * 2p + 1 after its own += 1. Under spawn every child starts at 0: readers 0, updaters 1.
+ */
+function expectedGlobals(run: RunRecord, rootPid: number | undefined, p: number, method: 'fork' | 'spawn'): (s: Seen) => number {
+  const created = run.processes.filter((x) => x.parentPid === rootPid)
+    .map((x) => ({ pid: x.pid, seq: run.life(x.pid, 'created')?.seq ?? Infinity }))
+    .sort((a, b) => a.seq - b.seq).map((x) => x.pid);
+  const updater = (s: Seen) => s.value === undefined;
+  if (method === 'spawn') return (s) => (updater(s) ? 1 : 0);
+  return (s) => (updater(s) ? 2 * p + 1 : created.indexOf(s.pid));
+}
 
 /**
  * Replays the Value's events. Every write stores (what its writer last read) + 1, so the

@@ -37,7 +37,7 @@ export const whoami: Checks<typeof whoamiMeta> = {
           { reached: prints.length === expectedLines, point: `before all ${expectedLines} lines were printed`, involved: everyone }),
         completion(end, 'joined-child-first', 'the joined child\'s line comes right after the direct call, before the later children and the exit line',
           joinedAt === 1 && order[0] === 'function call', `order: ${order.join(' → ')}`,
-          { reached: order.length >= 2, point: 'before the joined child printed', involved: everyone.filter((p) => p.parentPid === null || p.name === 'spawned-child') }),
+          { reached: order.length >= 2, point: 'before the joined child printed', involved: everyone.filter((p) => p.parentPid === null || p.pid === kids[0]?.pid) }),
         safety(end, 'prints-under-lock', 'every line is printed while its process holds the print lock', unlocked.length === 0,
           unlocked.length ? `${unlocked.length} lines printed without the lock` : `all ${prints.length} lines printed under the lock`),
         completion(end, 'parent-waits-for-children', 'the parent process exits only after all its children have', !!rootExit && lateKids.length === 0,

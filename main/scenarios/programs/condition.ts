@@ -17,17 +17,19 @@ export const conditionPrograms = definePrograms(conditionMeta, {
     await lab.joinAll(stage2);
   },
   stage1: async (lab, cond: Condition) => {
-    lab.print(`Starting ${lab.name}`);
+    const name = lab.currentProcess().name;
+    lab.print('Starting', name);
     await cond.with(async () => {
-      lab.print(`${lab.name} done and ready for stage 2`);
+      lab.print(`${name} done and ready for stage 2`);
       await cond.notifyAll();
     });
   },
   stage2: async (lab, cond: Condition) => {
-    lab.print(`Starting ${lab.name}`);
+    const name = lab.currentProcess().name;
+    lab.print('Starting', name);
     await cond.with(async () => {
       await cond.wait();
-      lab.print(`${lab.name} running`);
+      lab.print(`${name} running`);
     });
   },
 });

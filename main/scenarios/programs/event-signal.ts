@@ -16,14 +16,15 @@ export const eventSignalPrograms = definePrograms(eventSignalMeta, {
     await block.join();
     await nonblock.join();
   },
+  // The lines are the seed's: the flag as Python prints a bool (True / False).
   waitForEvent: async (lab, e: Event) => {
     lab.print('wait_for_event: starting');
-    const got = await e.wait();
-    lab.print(`wait_for_event: wait() returned ${got}, isSet() -> ${await e.isSet()}`);
+    await e.wait();
+    lab.print('wait_for_event: e.is_set()->', await e.isSet());
   },
   waitForEventTimeout: async (lab, e: Event, t: number) => {
-    lab.print(`wait_for_event_timeout: starting (giving up after ${t} units)`);
-    const got = await e.wait(t);
-    lab.print(`wait_for_event_timeout: wait() returned ${got}, isSet() -> ${await e.isSet()}`);
+    lab.print('wait_for_event_timeout: starting');
+    await e.wait(t); // returns quietly when the time is up, set or not
+    lab.print('wait_for_event_timeout: e.is_set()->', await e.isSet());
   },
 });

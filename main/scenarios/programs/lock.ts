@@ -21,8 +21,8 @@ export const lockPrograms = definePrograms(lockMeta, {
   main: async (lab) => {
     const consoleLock = lab.lock({ name: 'console-lock' });
     const screen = lab.manager().list<Chunk>([], { name: 'console' });
-    const names = Array.from({ length: lab.params.workers }, (_, i) => `worker-${letter(i)}`);
-    await lab.runAll('worker', names.map((_, i) => [consoleLock, screen, letter(i), i % 2 === 0 ? 'with' : 'acquire']), { names });
+    const letters = Array.from({ length: lab.params.workers }, (_, i) => letter(i));
+    await lab.runAll('worker', letters.map((ch, i) => [consoleLock, screen, ch, i % 2 === 0 ? 'with' : 'acquire']));
     const text = (await screen.copy()).map(([, piece]) => piece).join('');
     for (const line of text.split('\n').slice(0, -1)) lab.print(`console | ${line}`);
   },

@@ -11,8 +11,7 @@ export const managerDictPrograms = definePrograms(managerDictMeta, {
   main: async (lab) => {
     const d = lab.manager().dict<number>({ name: 'd' });
     const n = lab.params.workers;
-    const jobs = await lab.startAll('worker', Array.from({ length: n }, (_, i) => [d, i, i * 2]),
-      { names: Array.from({ length: n }, (_, i) => `worker-${i}`) });
+    const jobs = await lab.startAll('worker', Array.from({ length: n }, (_, i) => [d, i, i * 2]));
     await lab.joinAll(jobs);
     const entries = await d.entries();
     lab.print('Results:', show(entries));

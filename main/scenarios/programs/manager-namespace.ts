@@ -11,8 +11,8 @@ export const managerNamespacePrograms = definePrograms(managerNamespaceMeta, {
     const ns = lab.manager().namespace({ name: 'ns' });
     const ready = lab.event({ name: 'ready' });
     if (lab.params.variant !== 'value') await ns.set('my_list', []);
-    const c = await lab.spawn('consumer', [ns, ready], { name: 'consumer' });
-    const p = await lab.spawn('producer', [ns, ready], { name: 'producer' });
+    const c = await lab.spawn('consumer', [ns, ready]);
+    const p = await lab.spawn('producer', [ns, ready]);
     await c.join();
     await p.join();
   },
@@ -28,18 +28,21 @@ export const managerNamespacePrograms = definePrograms(managerNamespaceMeta, {
     await ready.set();
   },
   consumer: async (lab, ns: Namespace, ready: Event) => {
+    // As the seed prints them: str() of the value (a list as ['...']), and in the mutable
+    // examples "After event :" with a space before the colon.
     const attr = lab.params.variant === 'value' ? 'value' : 'my_list';
+    const afterLabel = lab.params.variant === 'value' ? 'After event:' : 'After event :';
     try {
       const v = await ns.get(attr);
-      lab.print(`Before event: ${JSON.stringify(v)}`);
+      lab.print('Before event:', v);
       lab.result('before', { ok: true, value: v });
     } catch (e) {
-      lab.print(`Before event, error: ${(e as Error).message}`);
+      lab.print('Before event, error:', (e as Error).message);
       lab.result('before', { ok: false, error: (e as Error).message });
     }
     await ready.wait();
     const after = await ns.get(attr);
-    lab.print(`After event: ${JSON.stringify(after)}`);
+    lab.print(afterLabel, after);
     lab.result('after', after);
   },
 });

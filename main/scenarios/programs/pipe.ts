@@ -8,7 +8,7 @@ import { definePrograms } from './program';
 export const pipePrograms = definePrograms(pipeMeta, {
   main: async (lab) => {
     let [parentEnd, childEnd] = lab.pipe({ name: 'pipe1' });
-    await lab.spawn('sender', [childEnd], { name: 'sender' });
+    await lab.spawn('sender', [childEnd]);
     const first = await parentEnd.recv();
     lab.print('parent got:', first);
     // The parent still holds its own copy of the child's end: until it closes it, a second
@@ -22,9 +22,9 @@ export const pipePrograms = definePrograms(pipeMeta, {
     await parentEnd.close();
 
     [parentEnd, childEnd] = lab.pipe({ name: 'pipe2' });
-    const talker = await lab.spawn('talker', [childEnd], { name: 'talker' });
+    const talker = await lab.spawn('talker', [childEnd]);
     lab.print('parent got:', await parentEnd.recv());
-    await parentEnd.send([...'spam'].map((c) => c + c).sort()); // the seed's set, as a sorted list
+    await parentEnd.send(new Set([...'spam'].map((x) => x + x))); // {x * 2 for x in 'spam'}: a set
     await talker.join();
     lab.print('parent exit');
   },

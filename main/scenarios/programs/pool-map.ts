@@ -6,12 +6,26 @@ import { definePrograms } from './program';
 
 const double = (x: number) => x * 2;
 
+/**
+ * Python 3's built-in map(): lazy, it computes each value only when asked for it. Printing it
+ * shows the object, as Python does (<map object at 0x7f...>), not a list of values.
+ */
+class MapObject<T, R> implements Iterable<R> {
+  constructor(private readonly f: (x: T) => R, private readonly items: readonly T[], private readonly address: string) {}
+  *[Symbol.iterator](): Iterator<R> { for (const x of this.items) yield this.f(x); }
+  toString(): string { return `<map object at ${this.address}>`; }
+}
+
+/** An address like CPython's for a new object: it differs from run to run. */
+const address = (lab: Lab) => `0x7f${Math.floor(lab.random() * 2 ** 36).toString(16).padStart(9, '0')}0`;
+
 export const poolMapPrograms = definePrograms(poolMapMeta, {
   main: async (lab) => {
     const { inputs: n, poolSize, maxTasksPerChild } = lab.params;
     const inputs = Array.from({ length: n }, (_, i) => i);
     lab.print('Input   :', inputs);
-    lab.print('Built-in:', inputs.map(double));
+    const builtin = new MapObject(double, inputs, address(lab)); // nothing computed yet
+    lab.print('Built-in:', builtin);
     const pool = await lab.pool(poolSize, { initializer: 'startProcess', maxTasksPerChild });
     const outputs = await pool.map<number>('double', inputs);
     await pool.close(); // no more tasks
@@ -22,5 +36,5 @@ export const poolMapPrograms = definePrograms(poolMapMeta, {
 }, {
   // The functions the pool's workers run by name: the task, and the initializer.
   double,
-  startProcess: (lab: Lab) => { lab.print('Starting', lab.name); },
+  startProcess: (lab: Lab) => { lab.print('Starting', lab.currentProcess().name); },
 });

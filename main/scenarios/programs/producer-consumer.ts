@@ -12,12 +12,10 @@ export const producerConsumerPrograms = definePrograms(producerConsumerMeta, {
     const { producers, consumersPerProducer, ending } = lab.params;
     const q = ending === 'joinable' ? lab.joinableQueue({ name: 'names' }) : lab.queue({ name: 'names' });
     const lock = lab.lock({ name: 'console' });
-    const ps = await lab.startAll('producer', range(producers).map((i) => [q, lock, namesFor(i)]),
-      { names: range(producers).map((i) => `producer-${i + 1}`) });
+    const ps = await lab.startAll('producer', range(producers).map((i) => [q, lock, namesFor(i)]));
     const n = producers * consumersPerProducer;
     // Daemons die with the parent: the seed's way out of the consumers' endless loop.
-    const cs = await lab.startAll('consumer', range(n).map(() => [q, lock]),
-      { daemon: ending === 'daemon' || ending === 'joinable', names: range(n).map((i) => `consumer-${i + 1}`) });
+    const cs = await lab.startAll('consumer', range(n).map(() => [q, lock]), { daemon: ending === 'daemon' || ending === 'joinable' });
     await lab.joinAll(ps);
     if (ending === 'poison-pill') {
       for (let i = 0; i < cs.length; i++) await q.put(null); // one end marker per consumer

@@ -2,10 +2,11 @@
 // The active names live in a manager list guarded by a lock, as in the seed's ActivePool.
 import { semaphorePoolMeta } from '../../../shared/scenarios/semaphore-pool';
 import type { Lock, ManagerList, Semaphore } from '../../worker/handles';
+import { pyRepr } from '../../../shared/py-format';
 import { definePrograms } from './program';
 
 /** A list of names as Python prints it: ['0', '1', '2']. */
-const show = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
+const show = (names: string[]) => pyRepr(names);
 
 export const semaphorePoolPrograms = definePrograms(semaphorePoolMeta, {
   main: async (lab) => {
@@ -27,11 +28,12 @@ export const semaphorePoolPrograms = definePrograms(semaphorePoolMeta, {
     }
   },
   job: async (lab, s: Semaphore, active: ManagerList<string>, lock: Lock) => {
+    const name = lab.currentProcess().name;
     await s.with(async () => {
-      await lock.with(() => active.append(lab.name));
-      lab.print(`Activating ${lab.name} now running ${show(await lock.with(() => active.copy()))}`);
+      await lock.with(() => active.append(name));
+      lab.print(`Activating ${name} now running ${show(await lock.with(() => active.copy()))}`);
       await lab.sleep(lab.random() * lab.params.holdMaxUnits);
-      await lock.with(() => active.remove(lab.name));
+      await lock.with(() => active.remove(name));
     });
   },
 });

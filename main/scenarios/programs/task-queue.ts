@@ -11,8 +11,8 @@ export const taskQueuePrograms = definePrograms(taskQueueMeta, {
     const tasks = lab.joinableQueue({ name: 'tasks' });
     const results = lab.queue({ name: 'results' });
     lab.print(`Creating ${numConsumers} consumers`);
-    await lab.startAll('consumer', Array.from({ length: numConsumers }, () => [tasks, results]),
-      { names: Array.from({ length: numConsumers }, (_, i) => `Consumer-${i + 1}`) });
+    // The seed's workers are a Process subclass, Consumer: Python names them Consumer-1, Consumer-2, ...
+    for (let i = 0; i < numConsumers; i++) await lab.spawn('consumer', [tasks, results], { cls: 'Consumer' });
     for (let i = 0; i < numJobs; i++) await tasks.put({ a: i, b: i } satisfies Task);
     for (let i = 0; i < numConsumers; i++) await tasks.put(null); // a poison pill per consumer
     await tasks.join(); // every task and every pill marked done

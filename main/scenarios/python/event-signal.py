@@ -1,9 +1,8 @@
 """event-signal: one process waits on an Event for as long as it takes, one with a timeout (seed 001, Event).
 
-Differences from the lab's program: the lab prints "wait() returned <bool>, isSet() ->
-<flag>" and "(giving up after <t> units)"; the seed prints only the flag, as
-"e.is_set()-> True", and so does this program. Like the seed's, the parent joins nobody:
-multiprocessing waits for both children when its program ends.
+Same lines as the lab's program: the seed's, with the flag as "e.is_set()-> True". Like
+the seed's, the parent joins nobody: multiprocessing waits for both children when its
+program ends.
 """
 import time
 import multiprocessing as mp

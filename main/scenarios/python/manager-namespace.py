@@ -1,10 +1,12 @@
 """manager-namespace: a manager's Namespace, an Event, and copies (seed 001, Namespace).
 
-Differences from the lab's program: the lab prints the values as JSON ("After event:
-\\"This is the value\\"", "Before event: []"); Python prints them with str(), as here.
-The seed's mutable example prints "After event :" with a space before the colon; so does
-this program in both mutable variants. mutable-fixed is the seed's advice put into code:
-assign the changed list back to the namespace.
+Same lines as the lab's program. The seed's mutable example prints "After event :" with a
+space before the colon; so do this program and the lab's in both mutable variants.
+mutable-fixed is the seed's advice put into code: assign the changed list back to the
+namespace. Names differ: here the manager is a process of its own (SyncManager-1) and a
+Process is numbered when it is made, so the producer is Process-2 and the consumer
+Process-3; the lab has no manager process (its kernel plays that part) and numbers a
+process when it starts it, so the consumer is Process-1 and the producer Process-2.
 """
 import multiprocessing as mp
 

@@ -3,9 +3,9 @@
 Differences from the lab's program: the lab's parent also calls recv() a second time on
 the first pipe and prints the EOFError it gets; the seed does not, nor does this
 program. (In Python that second recv() would not raise at once: the parent still holds
-its own copy of the child's end, so it would wait until that copy is closed too.) The
-seed's reply is a set, printed in whatever order the set holds it, which changes from run
-to run; the lab sends a sorted list instead.
+its own copy of the child's end, so it would wait until that copy is closed too; the lab's
+parent closes that copy first.) The seed's reply is a set, printed in whatever order the
+set holds it, which changes from run to run; the lab's set does the same.
 """
 import multiprocessing as mp
 

@@ -1,10 +1,9 @@
 """pool-map: a Pool of workers maps x * 2 over the inputs (seed 001, Process Pools).
 
-Differences from the lab's program: the lab prints the built-in map's results as a list
-("Built-in: [0, 2, ...]"); Python's map() is lazy, so printing it shows the map object
-itself ("<map object at 0x...>"), as the seed's output does and as this program does.
-Workers are named ForkPoolWorker-N under fork and SpawnPoolWorker-N under spawn (the
-lab's are PoolWorker-N). maxTasksPerChild=0 means no limit (maxtasksperchild=None).
+Same lines as the lab's program. Python's map() is lazy, so printing it shows the map
+object itself ("<map object at 0x...>"), as the seed's output does. Workers are named
+ForkPoolWorker-N under fork and SpawnPoolWorker-N under spawn, in the lab too.
+maxTasksPerChild=0 means no limit (maxtasksperchild=None).
 """
 import multiprocessing as mp
 

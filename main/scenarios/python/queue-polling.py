@@ -1,10 +1,10 @@
 """queue-polling: counter processes post to a Queue; the parent polls it without blocking (seed 003, multi4).
 
-Differences from the lab's program: the seed's counters print with the label ' @' (a
-space, then @: print() adds another space, so the line reads " @ <pid> <state>"); the
-lab's print "@ <pid> <state>". The seed's last line shows one exit code, the last
-counter's ("finish <pid> 0"); the lab's shows a list of them. The counters start at 0,
-100, 1000, 10000, ... as the lab's do.
+Same lines as the lab's program: the counters print with the seed's label ' @' (a space,
+then @: print() adds another space, so the line reads " @ <pid> <state>"), and the last
+line shows one exit code, the last counter's ("finish <pid> 0"). The counters are the
+seed's Process subclass Counter, named Counter-1, Counter-2, ... (in the lab too). They
+start at 0, 100, 1000, 10000, ... as the lab's do.
 """
 import os
 import time

@@ -12,10 +12,9 @@ Differences from the seed, and from the lab's program:
   write in between, and one increment is lost) or holding it. In loop 4 the updaters
   wait for a starting signal so that they race: the lab does the same.
 - The lab holds the lock around every += 1 of the four loops; the seed does not, nor does
-  this program (with so few updates a loss is rare). The lab prints an extra line for each
-  updater; the seed does not, nor does this program. The lab prints no blank line before
-  each loop's title and shows the array as [8, 8, 8]; Python prints the seed's blank
-  line and the array's floats, [8.0, 8.0, 8.0].
+  this program (with so few updates a loss is rare). Otherwise the lines are the lab's:
+  the seed's blank line before each loop's title, the array's floats ([8.0, 8.0, 8.0]),
+  and under fork the globals 0, then 1, 2, 3, then 4, 5, 6 (0 everywhere under spawn).
 """
 import os
 import multiprocessing as mp

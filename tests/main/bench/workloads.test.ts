@@ -7,6 +7,7 @@ import { METRICS } from '../../../main/bench/metrics';
 import { runLab } from '../../../main/bench/lab-side';
 import { findPython, runPython } from '../../../main/bench/python-side';
 import { newHost } from '../../support/lab-host';
+import { processesNeeded } from '../../../shared/scenarios/process-counts';
 
 const host = newHost(4);
 afterAll(() => host.close());
@@ -18,11 +19,13 @@ const sizeOf = (metric: string) => SMALL[metric] ?? 120;
 const opsOf = (metric: string) => sizeOf(metric) * (metric === 'event-wakeup' ? 2 : 1);
 
 describe('bench workloads (lab side)', () => {
-  it.each(METRICS.map((m) => m.metric))('%s runs and counts its operations', async (metric) => {
+  it.each(METRICS.map((m) => m.metric))('%s runs and counts its operations, in a run prepared with every process it starts', async (metric) => {
     const n = sizeOf(metric);
     const r = await runLab(host, metric, n, 2);
     expect(r.m.ops).toBe(opsOf(metric));
     expect(r.m.seconds).toBeGreaterThan(0);
+    // The host prepares this many workers before the run's clock starts: every start inside it takes a ready one.
+    expect(processesNeeded('bench', { metric, n, procs: 2 })).toBe(r.processes);
   });
 });
 

@@ -62,7 +62,7 @@ describe('lab run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('without --json streams lines tagged with name and pid, then ✓ per invariant', () => {
     const r = lab('run', 'manager-namespace', '--set', 'variant=mutable-gotcha', '--time-unit-ms', '5');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\[consumer \d+\] After event: \[\]$/m);
+    expect(r.stdout).toMatch(/^\[Process-1 \d+\] After event : \[\]$/m); // the seed's line; Python's default name
     expect(r.stdout).toMatch(/✓ the consumer sees an empty list after the event/);
     expect(r.stdout).toMatch(/manager-namespace: completed/);
   });

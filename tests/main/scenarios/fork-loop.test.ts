@@ -12,7 +12,8 @@ describe('fork-loop', () => {
       expect(r.status, JSON.stringify(r.invariants)).toBe('completed');
       expect(r.invariants.map((x) => x.id).sort()).toEqual(['child-line-after-creation', 'children-count', 'children-exit-0', 'children-parent', 'parent-counter-unchanged', 'total-within-cap']);
       expect(r.invariants.every((x) => x.ok)).toBe(true);
-      expect(r.result).toMatchObject({ parentCounterBefore: 0, parentCounterAfter: 0, capped: false });
+      // The parent counts its own children; each child's copy is the count when it started (fork).
+      expect(r.result).toMatchObject({ parentCounterBefore: 0, parentCounterAfter: 4, capped: false });
       const root = r.processes.find((p) => p.parentPid === null)!;
       expect(r.result.parentPid).toBe(root.pid);
       expect(r.result.children).toHaveLength(4);
@@ -21,6 +22,9 @@ describe('fork-loop', () => {
         expect(r.output.some((o) => o.pid === root.pid && o.text === `Hello from parent ${root.pid} ${child}`)).toBe(true);
         expect(r.output.some((o) => o.pid === child && o.text.startsWith(`Hello from child ${child}`))).toBe(true);
       }
+      const copies = (r.result.children as number[]).map((c) => r.output.find((o) => o.pid === c)!.text.replace(/^.*counter is (\d+)\)$/, '$1'));
+      expect(copies).toEqual(['0', '1', '2', '3']);
+      expect(r.output.filter((o) => o.pid === root.pid).at(-1)?.text).toBe(`parent ${root.pid}: my counter is 4`);
     }
   });
 
@@ -31,8 +35,9 @@ describe('fork-loop', () => {
     expect(r.processes).toHaveLength(8);
     const root = r.processes.find((p) => p.parentPid === null)!;
     expect(r.processes.filter((p) => p.parentPid !== null && p.parentPid !== root.pid).length).toBe(4);
-    // A grandchild's counter copy went up twice: it copied its parent's copy.
-    expect(r.output.some((o) => o.text.includes('counter is now 2'))).toBe(true);
+    // A child that runs on counts its own children in its own copy: the parent's count stays its own.
+    expect(r.result.parentCounterAfter).toBe(3);
+    expect(r.output.filter((o) => o.pid === root.pid).at(-1)?.text).toBe(`parent ${root.pid}: my counter is 3`);
   });
 
   it('stops a runaway at maxProcesses, ends cleanly and says so', async () => {

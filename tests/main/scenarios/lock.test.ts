@@ -13,7 +13,7 @@ describe('lock', () => {
       expect(r.invariants.map((x) => x.id)).toEqual(['every-piece-written', 'console-shown', 'writes-under-lock', 'no-line-interleaved']);
       expect(r.invariants.every((x) => x.ok)).toBe(true);
       expect([...(r.result.console as string[])].sort()).toEqual(['AAAAAAAA', 'BBBBBBBB']);
-      expect(r.result).toMatchObject({ useLock: true, interleavedLines: 0, allLinesWhole: true, styles: { 'worker-A': 'with', 'worker-B': 'acquire/finally' } });
+      expect(r.result).toMatchObject({ useLock: true, interleavedLines: 0, allLinesWhole: true, styles: { 'Process-1': 'with', 'Process-2': 'acquire/finally' } });
       expect(r.prediction?.answer).toBe(true);
       expect(r.notes).toEqual([]);
     }
@@ -24,7 +24,8 @@ describe('lock', () => {
     expect(r.status, JSON.stringify(r.invariants)).toBe('completed');
     expect(r.invariants.every((x) => x.ok)).toBe(true);
     expect([...(r.result.console as string[])].sort()).toEqual(['AAAA', 'BBBB', 'CCCC', 'DDDD', 'EEEE']);
-    expect(r.result.styles).toEqual({ 'worker-A': 'with', 'worker-B': 'acquire/finally', 'worker-C': 'with', 'worker-D': 'acquire/finally', 'worker-E': 'with' });
+    // No names of the lab's own: Process-1, Process-2, ... as Python names them.
+    expect(r.result.styles).toEqual({ 'Process-1': 'with', 'Process-2': 'acquire/finally', 'Process-3': 'with', 'Process-4': 'acquire/finally', 'Process-5': 'with' });
     const texts = r.output.map((o) => o.text);
     expect(texts.filter((t) => t.endsWith('lock acquired via with'))).toHaveLength(3);
     expect(texts.filter((t) => t.endsWith('lock acquired directly'))).toHaveLength(2);

@@ -72,16 +72,20 @@ describe('the Python reference programs', () => {
 
 describe('fork-loop.py', () => {
   const parentLine = /^Hello from parent (\d+) (\d+)$/;
-  const childLine = /^Hello from child (\d+)$/;
+  const childLine = /^Hello from child (\d+) \(my copy of the counter is (\d+)\)$/;
 
   it.each(['fork', 'spawn'])('the parent prints its pid and each child\'s, each child its own (%s)', async (startMethod) => {
     const r = await runPythonOnce('fork-loop', { ...FAST, intervalUnits: 1, startMethod });
     expectClean(r);
     const parents = matching(r, parentLine).map((l) => parentLine.exec(l)!.slice(1).map(Number));
     const children = matching(r, childLine).map((l) => Number(childLine.exec(l)![1]));
-    expect(r.lines).toHaveLength(8);
+    expect(r.lines).toHaveLength(9);
     expect(parents.map(([p]) => p)).toEqual([r.pid, r.pid, r.pid, r.pid]);
     expect([...children].sort()).toEqual(parents.map(([, c]) => c).sort());
+    // The child's copy of the parent's counter: the count at the fork, or 0 when spawned afresh.
+    const copies = parents.map(([, c]) => Number(childLine.exec(r.lines.find((l) => l.startsWith(`Hello from child ${c} `))!)![2]));
+    expect(copies).toEqual(startMethod === 'fork' ? [0, 1, 2, 3] : [0, 0, 0, 0]);
+    expect(r.lines).toContain(`parent ${r.pid}: my counter is 4`);
     expect(r.stderr).toContain('5 processes in all, 0 starts refused');
   });
 

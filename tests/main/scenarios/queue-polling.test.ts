@@ -20,7 +20,8 @@ describe('queue-polling', () => {
       const res = r.result as unknown as QpResult;
       expect(res.postCount).toBe(9);
       expect(r.prediction?.answer).toBe(9);
-      expect(res.exitCodes).toEqual({ 'counter-1': 0, 'counter-2': 0, 'counter-3': 0 });
+      // The seed's Counter subclass: Python names its processes Counter-1, Counter-2, ...
+      expect(res.exitCodes).toEqual({ 'Counter-1': 0, 'Counter-2': 0, 'Counter-3': 0 });
       // Each counter's own posts arrive in the order it sent them, whatever the interleaving.
       const counters = r.processes.filter((p) => p.program === 'counter').sort((a, b) => a.name.localeCompare(b.name));
       counters.forEach((c, k) => expect(res.posts.filter(([pid]) => pid === c.pid).map(([, s]) => s)).toEqual([1, 2, 3].map((d) => [0, 100, 1000][k] + d)));
@@ -29,7 +30,11 @@ describe('queue-polling', () => {
       const mine = r.output.filter((o) => o.pid === root.pid).map((o) => o.text);
       expect(mine.filter((t) => t.startsWith('posted: '))).toEqual(res.posts.map((p) => `posted: ${pyRepr(p)}`));
       expect(mine.filter((t) => t === 'no data...')).toHaveLength(res.noDataCount);
-      expect(mine.at(-1)).toBe(`finish ${root.pid} [0, 0, 0]`);
+      // One exit code, the last counter's, as the seed prints r.exitcode.
+      expect(mine.at(-1)).toBe(`finish ${root.pid} 0`);
+      // The counters' lines keep the seed's label ' @': " @ <pid> <state>".
+      counters.forEach((c, k) => expect(r.output.filter((o) => o.pid === c.pid).map((o) => o.text))
+        .toEqual([...[1, 2, 3].map((d) => ` @ ${c.pid} ${[0, 100, 1000][k] + d}`), ` @ ${c.pid} -`]));
     }
   }, LONG);
 

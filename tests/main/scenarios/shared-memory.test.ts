@@ -10,17 +10,26 @@ const DEFAULT_REPEATS = 2;
 const RACE_TIMEOUT_MS = 60_000;
 type Seen = { label: string; name: string; pid: number; global: number };
 
-function expectGlobals(r: RunReport, procs: number): void {
+/**
+ * The globals the children showed. Under fork (the default) a child starts with a copy of the
+ * parent's count as it is at start(): Process-1 (the first child) 0, loop 1's 1..p, loop 2's
+ * p+1..2p, and each updater 2p plus its own += 1. Under spawn every child starts at 0.
+ */
+function expectGlobals(r: RunReport, procs: number, method: 'fork' | 'spawn' = 'fork'): void {
   const seen = r.result.globalsSeen as Seen[];
   const root = r.processes.find((p) => p.parentPid === null)!.pid;
   expect(seen.filter((s) => s.pid === root).map((s) => [s.label, s.global])).toEqual([['parent start', 0], ['parent temp', 2 * procs], ['parent end', 2 * procs]]);
-  const children = seen.filter((s) => s.pid !== root);
-  expect(children).toHaveLength(1 + 4 * procs);
-  for (const s of children) expect(s.global).toBe(s.name.startsWith('loop3') || s.name.startsWith('loop4') ? 1 : 0);
+  const children = seen.filter((s) => s.pid !== root).sort((a, b) => Number(a.name.slice(8)) - Number(b.name.slice(8)));
+  expect(children.map((s) => s.name)).toEqual(Array.from({ length: 1 + 4 * procs }, (_, i) => `Process-${i + 1}`));
+  const readers = children.filter((s) => s.label !== 'updater');
+  const updaters = children.filter((s) => s.label === 'updater');
+  expect(readers).toHaveLength(1 + 2 * procs);
+  expect(readers.map((s) => s.global)).toEqual(readers.map((_, j) => (method === 'fork' ? j : 0)));
+  expect(updaters.map((s) => s.global)).toEqual(updaters.map(() => (method === 'fork' ? 2 * procs + 1 : 1)));
 }
 
 describe('shared-memory', () => {
-  it(`ends with value 12 and array [8, 8, 8], children never seeing the parent's global, over ${DEFAULT_REPEATS} runs`, async () => {
+  it(`ends with value 12 and array [8.0, 8.0, 8.0], each child's global its own copy, over ${DEFAULT_REPEATS} runs`, async () => {
     for (let i = 0; i < DEFAULT_REPEATS; i++) {
       const r = await run(host, { scenario: 'shared-memory', params: { timeUnitMs: 2, seed: i } });
       expect(r.status, JSON.stringify(r.invariants)).toBe('completed');
@@ -29,15 +38,28 @@ describe('shared-memory', () => {
       expect(r.result).toMatchObject({ value: 12, array: [8, 8, 8], expectedValue: 12, lostUpdates: 0 });
       expect(r.prediction?.answer).toBe(12);
       expectGlobals(r, 3);
-      // Serial children (loop1) see exactly the parent's updates so far.
-      const loop1 = r.output.filter((o) => o.name.startsWith('loop1-')).map((o) => o.text.replace(/pid:\d+/, 'pid:X'));
+      // Serial children (loop1) see exactly the parent's updates so far, and under fork its count
+      // as it was when they started; the Array's slots are floats, as Python prints an Array('d').
+      const loop1 = r.output.filter((o) => ['Process-2', 'Process-3', 'Process-4'].includes(o.name)).map((o) => o.text.replace(/pid:\s*\d+/, 'pid:X'));
       expect(loop1).toEqual([
-        'process 0   : pid:X, global:0, value:1, array:[1, 0, 0]',
-        'process 1   : pid:X, global:0, value:2, array:[1, 1, 0]',
-        'process 2   : pid:X, global:0, value:3, array:[1, 1, 1]',
+        'process 0   : pid:X, global:1, value:1, array:[1.0, 0.0, 0.0]',
+        'process 1   : pid:X, global:2, value:2, array:[1.0, 1.0, 0.0]',
+        'process 2   : pid:X, global:3, value:3, array:[1.0, 1.0, 1.0]',
       ]);
-      expect(r.output.find((o) => o.text.startsWith('parent temp'))!.text).toMatch(/global:6, value:9, array:\[5, 5, 5\]$/);
+      expect(r.output.find((o) => o.text.startsWith('parent temp'))!.text).toMatch(/global:6, value:9, array:\[5\.0, 5\.0, 5\.0\]$/);
+      expect(r.output.at(-1)!.text).toMatch(/^parent end  : pid:\s*\d+, global:6, value:12, array:\[8\.0, 8\.0, 8\.0\]$/);
+      // The seed's blank line before each loop's title.
+      expect(r.output.filter((o) => o.text === '')).toHaveLength(4);
     }
+  });
+
+  it('under spawn every child starts with the global at 0; the shared objects end the same', async () => {
+    const r = await run(host, { scenario: 'shared-memory', params: { startMethod: 'spawn', timeUnitMs: 2, seed: 5 } });
+    expect(r.status, JSON.stringify(r.invariants)).toBe('completed');
+    expect(r.invariants.every((x) => x.ok)).toBe(true);
+    expect(r.result).toMatchObject({ value: 12, array: [8, 8, 8] });
+    expectGlobals(r, 3, 'spawn');
+    expect(r.invariants.find((x) => x.id === 'globals-not-shared')!.detail).toMatch(/^13 children: global 0 in every reader, 1 in every updater/);
   });
 
   it(`loses updates without the lock, and the report names them, over ${REPEATS} runs`, async () => {
@@ -55,7 +77,7 @@ describe('shared-memory', () => {
       lost.push(lostUpdates);
       if (lostUpdates > 0) {
         expect(r.notes.join(' ')).toContain(`Lost updates: expected ${expectedValue} but the Value ended at ${value}: ${lostUpdates} increments were lost.`);
-        expect(r.notes.join(' ')).toMatch(/Writes made over such a stale read: loop4-\d \(pid \d+\) \d+/);
+        expect(r.notes.join(' ')).toMatch(/Writes made over such a stale read: Process-\d+ \(pid \d+\) \d+/);
       }
     }
     // Two racers doing 200 unlocked increments each, started together, collide in every run.
