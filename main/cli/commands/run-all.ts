@@ -46,5 +46,5 @@ function line(r: RunReport): string {
   const held = r.invariants.filter((i) => i.ok).length;
   const expected = r.status === r.expectedStatus ? '' : ` (expected ${r.expectedStatus})`;
   const failed = r.invariants.filter((i) => !i.ok).map((i) => ` ✗ ${i.description}`).join(';');
-  return `${r.passed ? '✓' : '✗'} ${r.scenario.padEnd(20)} ${r.status}${expected}  ${(r.durationMs / 1000).toFixed(2)} s  ${held}/${r.invariants.length} invariants${failed}`;
+  return `${r.passed ? '✓' : '✗'} ${r.scenario.padEnd(20)} ${`${r.status}${expected}`.padEnd(11)}${(r.durationMs / 1000).toFixed(2).padStart(6)} s  ${held}/${r.invariants.length} invariants${failed}`;
 }

@@ -90,13 +90,13 @@ describe('lab run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   });
 
   it('run all runs every scenario with its defaults, one line each, and exits 0 when all end as expected', () => {
-    const r = lab('run', 'all', '--time-unit-ms', '2', '--no-store');
+    const r = lab('run', 'all', '--time-unit-ms', '10', '--no-store');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(SCENARIOS.length + 1);
     for (const [i, s] of SCENARIOS.entries()) expect(lines[i]).toMatch(new RegExp(`^✓ ${s.meta.id}\\s`));
     expect(lines.at(-1)).toBe(`${SCENARIOS.length} of ${SCENARIOS.length} scenarios ended as expected`);
-    const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '2', '--json', '--no-store').stdout) as { scenario: string; passed: boolean }[];
+    const json = JSON.parse(lab('run', 'all', '--time-unit-ms', '10', '--json', '--no-store').stdout) as { scenario: string; passed: boolean }[];
     expect(json.map((x) => x.scenario)).toEqual(SCENARIOS.map((s) => s.meta.id));
     expect(json.every((x) => x.passed)).toBe(true);
   }, 2 * CLI_TEST_TIMEOUT_MS);
