@@ -172,6 +172,8 @@ describe('the live charts drawing events recorded by a real run', () => {
     const sleeps = events.filter((e) => e.ph === 'B' && e.op === 'sleep').map((b) => ({ b, end: events.find((e) => e.seq > b.seq && e.ph === 'E' && e.pid === b.pid)! }));
     const { b, end } = sleeps.sort((x, y) => (y.end.t - y.b.t) - (x.end.t - x.b.t))[0];
     const at = await page.evaluate(([pid, us]) => (window as unknown as H).harness.laneAt(pid, us), [b.pid, (b.t + end.t) / 2] as const);
+    // An arrow may cross the lane there (arrows are hit first): with arrows off, the span answers.
+    await page.evaluate(() => (window as unknown as H).harness.setArrows(false));
     const tip = await hover('lanes', at.x, at.y);
     expect(tip.hit).toBe('span');
     expect(Object.fromEntries(tip.rows!).state).toBe('☾ sleeping');
