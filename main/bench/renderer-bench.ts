@@ -133,9 +133,11 @@ async function watchRun(browser: Browser, page: Page, shell: Awaited<ReturnType<
   await page.waitForTimeout(300);
   const c = await collect(page);
   const cpu = await stopTrace(browser);
-  const report = await api<{ startedAt: string; eventCount: number; processes: unknown[] }>(shell, 'run', { runId });
+  const report = await api<{ startedAt: string; clockStartedAt?: string; eventCount: number; processes: unknown[] }>(shell, 'run', { runId });
   if (status !== 'completed') throw new Error(`the ${title} run ended ${status}`);
-  const start = Date.parse(report.startedAt);
+  // Events' t count from the run's clock, which starts once its processes are prepared.
+  if (!report.clockStartedAt) throw new Error(`the ${title} run's report has no clockStartedAt`);
+  const start = Date.parse(report.clockStartedAt);
   const lat: number[] = [];
   for (const s of c.shown) for (const us of s.us) lat.push(s.at - (start + us / 1000));
   const gaps = intervals(c.ticks);

@@ -58,6 +58,8 @@ export const runReportSchema = z.object({
   status: runStatusSchema,
   params: paramValuesSchema.and(z.object({ seed: z.number(), timeUnitMs: z.number() })),
   startedAt: z.string(),
+  /** When the run's clock started, once its processes were prepared: every event's `t` counts from here. */
+  clockStartedAt: z.string().optional(),
   durationMs: z.number(),
   processes: z.array(processRecordSchema),
   output: z.array(outputLineSchema),

@@ -40,6 +40,7 @@ export function buildReport(run: RunHandle, status: RunStatus, durationMs: numbe
     status: j.status,
     params: run.config.params,
     startedAt: run.startedAt.toISOString(),
+    ...(run.clockStartedAt ? { clockStartedAt: run.clockStartedAt.toISOString() } : {}),
     durationMs: round(durationMs),
     processes: rec.processes,
     output: rec.output().map((o) => ({ ...o, tMs: round(o.tMs) })),

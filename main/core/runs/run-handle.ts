@@ -17,6 +17,8 @@ export class RunHandle {
   readonly record: RunRecord;
   readonly kernel: Kernel;
   readonly startedAt = new Date();
+  /** When the run's clock started (its processes prepared): events' `t` count from here. */
+  clockStartedAt: Date | null = null;
   readonly done: Promise<RunReport>;
   private resolveDone!: (r: RunReport) => void;
   private readonly listeners: ((batch: LabEvent[]) => void)[] = [];
@@ -79,6 +81,7 @@ export class RunHandle {
         this.reservation = r;
         this.preparing = null;
         this.kernel.recorder.startClock();
+        this.clockStartedAt = new Date();
         this.startMs = performance.now();
         this.tellProgress();
         this.kernel.startRoot([]).catch((e: Error) => {

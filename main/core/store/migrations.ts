@@ -123,6 +123,8 @@ export const MIGRATIONS: readonly string[] = [
      state TEXT NOT NULL,
      PRIMARY KEY (run_no, seq)
    ) WITHOUT ROWID;`,
+  // 6: when the run's clock started (its processes prepared): events' t count from there.
+  `ALTER TABLE runs ADD COLUMN clock_started_at TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

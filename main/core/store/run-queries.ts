@@ -41,7 +41,7 @@ function matching(f: HistoryQuery): Record<string, string | null> {
 }
 
 interface RunRow {
-  id: string; scenario: string; params: string; seed: number; time_unit_ms: number; app_version: string; started_at: string;
+  id: string; scenario: string; params: string; seed: number; time_unit_ms: number; app_version: string; started_at: string; clock_started_at?: string | null;
   ended_at: string | null; status: string; duration_ms: number | null; summary: string | null; invariants: string | null;
   result: string | null; notes: string | null; hang: string | null; event_count: number; expected_status: string | null;
   passed: number | null; prediction: string | null;
@@ -102,7 +102,8 @@ export class RunQueries {
     const prediction = parse<RunReport['prediction'] | null>(r.prediction, null);
     const report: RunReport = {
       runId: r.id, scenario: r.scenario, status: r.status as RunStatus,
-      params: JSON.parse(r.params) as RunReport['params'], startedAt: r.started_at, durationMs: r.duration_ms ?? 0,
+      params: JSON.parse(r.params) as RunReport['params'], startedAt: r.started_at,
+      ...(r.clock_started_at ? { clockStartedAt: r.clock_started_at } : {}), durationMs: r.duration_ms ?? 0,
       processes, output, invariants: parse(r.invariants, []), result: parse(r.result, {}), eventCount: r.event_count,
       notes: parse(r.notes, []), expectedStatus: (r.expected_status ?? 'completed') as RunStatus, passed: r.passed === 1,
       ...(prediction ? { prediction } : {}), ...(hang ? { hang } : {}),

@@ -38,7 +38,7 @@ export class RunWrites {
     this.insertKeyframe = db.prepare('INSERT OR REPLACE INTO keyframes (run_no, seq, at_us, state) VALUES (?, ?, ?, ?)');
     this.finish = db.prepare(`UPDATE runs SET ended_at = @endedAt, status = @status, duration_ms = @durationMs, summary = @summary,
       invariants = @invariants, result = @result, notes = @notes, hang = @hang, event_count = @eventCount,
-      expected_status = @expectedStatus, passed = @passed, prediction = @prediction WHERE id = @id`);
+      expected_status = @expectedStatus, passed = @passed, prediction = @prediction, clock_started_at = @clockStartedAt WHERE id = @id`);
     this.insertProcess = db.prepare(`INSERT OR REPLACE INTO processes (run_id, pid, name, program, parent_pid, daemon, exit_code, signal, how, start_ms, end_ms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertOutput = db.prepare('INSERT INTO output (run_id, line, t_ms, pid, name, text) VALUES (?, ?, ?, ?, ?, ?)');
@@ -71,6 +71,7 @@ export class RunWrites {
         durationMs: r.durationMs, summary: summaryOf(r), invariants: JSON.stringify(r.invariants), result: JSON.stringify(r.result),
         notes: JSON.stringify(r.notes), hang: r.hang ? JSON.stringify(r.hang) : null, eventCount: r.eventCount,
         expectedStatus: r.expectedStatus, passed: r.passed ? 1 : 0, prediction: r.prediction ? JSON.stringify(r.prediction) : null,
+        clockStartedAt: r.clockStartedAt ?? null,
       });
       for (const p of r.processes) {
         this.insertProcess.run(r.runId, p.pid, p.name, p.program, p.parentPid, p.daemon ? 1 : 0, p.exitCode, p.signal, p.how, p.startMs, p.endMs);

@@ -32,6 +32,20 @@ function watch(runId: string, fromSeq = 0): Promise<Push[]> {
 const eventsOf = (pushes: Push[]): LabEvent[] => pushes.flatMap((p) => (p.type === 'events' ? p.events : []));
 
 describe('LabService', () => {
+  it('says when a run\'s clock started, once its processes were prepared, in the live report and the stored one', async () => {
+    const runId = started({ scenario: 'fork-loop', params: { iterations: 5, timeUnitMs: 10, seed: 1 } });
+    const pushes = await watch(runId);
+    const ended = pushes.find((p) => p.type === 'ended')!;
+    if (ended.type !== 'ended') throw new Error('no end');
+    const { startedAt, clockStartedAt } = ended.report;
+    expect(clockStartedAt).toBeDefined();
+    // The request came first; the clock starts once every process the run needs is ready.
+    expect(Date.parse(clockStartedAt!)).toBeGreaterThanOrEqual(Date.parse(startedAt));
+    const stored = await service.run(runId);
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value.clockStartedAt).toBe(clockStartedAt);
+  });
+
   it('lists the scenarios with machine-dependent defaults resolved to numbers', () => {
     const r = service.scenarios();
     expect(r.ok).toBe(true);

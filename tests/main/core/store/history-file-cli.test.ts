@@ -82,7 +82,7 @@ describe('commands that only read', () => {
     const folder = mkdtempSync(path.join(dir, 'old-'));
     const file = path.join(folder, 'lab.sqlite');
     // A real run, kept with today's schema, then taken back to format 1 (no processes.how, no
-    // event_blocks.format, no expected_status, host_pid, passed, prediction, no keyframes,
+    // event_blocks.format, no expected_status, host_pid, passed, prediction, clock_started_at, no keyframes,
     // object table or bucket minima), as Process Lab 0.0.x wrote it.
     const r = lab(['run', 'fork-loop', '--time-unit-ms', '5', '--json', '--db', file]);
     const report = JSON.parse(r.stdout) as RunReport;
@@ -92,6 +92,7 @@ describe('commands that only read', () => {
       ALTER TABLE runs DROP COLUMN passed; ALTER TABLE runs DROP COLUMN prediction;
       ALTER TABLE processes DROP COLUMN how; ALTER TABLE event_blocks DROP COLUMN format;
       ALTER TABLE runs DROP COLUMN keyframe_every; DROP TABLE objects; DROP TABLE keyframes;
+      ALTER TABLE runs DROP COLUMN clock_started_at;
       ALTER TABLE event_buckets DROP COLUMN unfinished;
       ${['size', 'unfinished', 'value', 'waiters', 'owner', 'flag'].flatMap((f) => [`ALTER TABLE event_buckets DROP COLUMN ${f}_min;`, `ALTER TABLE event_buckets DROP COLUMN ${f}_last;`]).join('\n')}`);
     db.pragma('user_version = 1');

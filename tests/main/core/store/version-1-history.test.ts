@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RunStore } from '../../../../main/core/store/run-store';
 import { clocks, expectedSlice, reference } from './replay-reference';
+import { SCHEMA_VERSION } from '../../../../main/core/store/migrations';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'history-v1.db');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lab-history-v1-'));
@@ -36,7 +37,7 @@ describe.each([['read as it is', true], ['migrated by a writing open', false]] a
 
   it('is the fixture we think it is', () => {
     expect(userVersion(FIXTURE)).toBe(3);
-    expect(userVersion(store.file)).toBe(readonly ? 3 : 5);
+    expect(userVersion(store.file)).toBe(readonly ? 3 : SCHEMA_VERSION);
     expect(runs.map((r) => r.scenario).sort()).toEqual(['condition', 'lock', 'manager-dict', 'pipe', 'producer-consumer', 'semaphore-pool']);
     for (const r of runs) {
       const events = store.queries.events(r.runId);
