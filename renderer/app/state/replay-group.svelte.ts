@@ -80,7 +80,7 @@ export class ReplayGroup {
     const infos = this.replays.map((r) => r.windowInfo).filter((w) => w !== null);
     if (!infos.length) return;
     const range = { fromUs: Math.min(...infos.map((w) => w.fromUs)), toUs: Math.max(...infos.map((w) => w.toUs)) };
-    for (const r of this.replays) r.view.setRange(range);
+    for (const r of this.replays) r.setRange(range);
   }
 
   // ---- playing ---------------------------------------------------------------------------

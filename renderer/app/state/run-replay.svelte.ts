@@ -46,6 +46,8 @@ export class RunReplay {
   droppedLines = $state(0);
   windowInfo = $state.raw<WindowInfo | null>(null);
   choices = $state.raw<StepChoice[]>([]);
+  /** The stretch of time the charts' whole-run window shows (the window's, or both compared runs'). */
+  range = $state.raw<{ fromUs: number; toUs: number } | null>(null);
   /** Called when the window held changed (the group lines the views' ranges up). */
   onWindow: (() => void) | null = null;
 
@@ -91,8 +93,13 @@ export class RunReplay {
     const fromUs = whole ? this.firstUs : first;
     const toUs = w.reachesEnd ? this.lastUs : w.lastClock;
     this.windowInfo = { fromSeq: w.firstSeq, toSeq: w.lastSeq, fromUs, toUs, events: w.length, whole };
-    this.view.setRange({ fromUs, toUs });
+    this.setRange({ fromUs, toUs });
     this.onWindow?.();
+  }
+
+  setRange(range: { fromUs: number; toUs: number }): void {
+    this.range = range;
+    this.view.setRange(range);
   }
 
   private showed(us: number): void {
