@@ -12,6 +12,7 @@ import type { RunReport } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
 import { openApp, pageProblems, screenshot, type AppPage } from './support/app-page';
 import { runAll } from './support/history-fixture';
+import { pointOnASpan } from './support/live-charts';
 import {
   countAt, expectedContents, expectedLines, expectedProcesses, itemsInQueue, modelAt, readRun, settledAt, shownState, type RunEvents,
 } from './support/replay-expect';
@@ -132,7 +133,18 @@ describe('a stored run replayed', () => {
     }
     // Three different moments of the run, not one state three times.
     expect(new Set(states.map((s) => s.lines)).size).toBe(3);
+    // The tooltips name the events of the moment's model (here, half way).
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('PageUp');
+    await settledAt(page, first);
+    const point = await pointOnASpan(page);
+    await page.mouse.move(point.x, point.y);
+    const tip = page.locator('[data-hover-tip]');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/\(pid \d+\)[\s\S]*state/);
+    expect(await tip.textContent()).not.toContain('no longer held');
     await screenshot(page, 'replay-stored-run');
+    await page.mouse.move(5, 5);
   }, 120_000);
 
   it('steps to the next and previous events of the process, or the object, chosen', async () => {

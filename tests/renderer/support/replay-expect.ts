@@ -104,7 +104,7 @@ export async function shownState(scope: Locator): Promise<Shown> {
 
 /**
  * Waits until the replay shows the state at the scrubber's moment (every run of the view has
- * read its window and folded to it), the moment being other than `before`; answers it.
+ * read its window, the full one, and folded to it), the moment being other than `before`; answers it.
  */
 export async function settledAt(page: Page, before?: number): Promise<number> {
   const h = await page.waitForFunction((before) => {
@@ -112,7 +112,7 @@ export async function settledAt(page: Page, before?: number): Promise<number> {
     if (!bar || bar.dataset.settled !== 'true') return null;
     const at = bar.dataset.cursorUs!;
     const runs = [...document.querySelectorAll<HTMLElement>('[data-replay="ready"]')];
-    if (!runs.length || runs.some((r) => r.dataset.shownUs !== at || r.dataset.loading === 'true')) return null;
+    if (!runs.length || runs.some((r) => r.dataset.shownUs !== at || r.dataset.loading === 'true' || r.dataset.windowQuick === 'true')) return null;
     return before !== null && Number(at) === before ? null : Number(at);
   }, before ?? null, { timeout: 20_000 });
   return (await h.jsonValue())!;

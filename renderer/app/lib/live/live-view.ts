@@ -59,7 +59,7 @@ export class LiveView {
   running: boolean;
   /** Where tooltips look events up. */
   lookup: EventLookup;
-  private log = new EventLog();
+  private readonly log = new EventLog();
   private readonly painters = new Set<Painter>();
   private pending: LabEvent[][] = [];
   private raf = 0;
@@ -153,27 +153,22 @@ export class LiveView {
 
   /**
    * A replay's model, folded elsewhere (built from a keyframe, folded to the cursor): drawn
-   * from scratch. `folded` are the events it folded since its keyframe (the tooltips' lookup).
+   * from scratch; `lookup` answers the tooltips from the events it folded.
    */
-  replaceModel(model: LiveModel, folded: readonly LabEvent[] = []): void {
+  replaceModel(model: LiveModel, lookup: EventLookup): void {
     this.model = model;
     this.pending = [];
-    this.log = new EventLog();
-    this.lookup = this.log;
-    this.log.add(folded);
+    this.lookup = lookup;
     this.firstSeenUs = undefined;
     this.contentsVersion = -1;
     this.invalidate();
   }
 
-  /** Events a replay folded into the model itself (kept for the tooltips); drawn at the next frame. */
-  folded(events: readonly LabEvent[]): void {
-    if (events.length) this.log.add(events);
-    this.schedule();
-  }
+  /** A replay folded more events into the model itself: drawn at the next frame. */
+  folded(): void { this.schedule(); }
 
   /** The run is recorded in event format 1: no arrows, no values (older runs, and today's kernel). */
-  get formatV1(): boolean { return this.log.formatV1 === true; }
+  get formatV1(): boolean { return this.lookup.formatV1 === true; }
 
   /** Where the run's picture starts: its first event (not the clock's zero, which is before
    *  the workers were ready). The model's own progress.firstT is not set by its fold yet. */

@@ -10,21 +10,30 @@ import type { ChartBucket, LabClient, LabEvent, Result } from '../../../../share
 import { LiveModel } from '../../../../shared/live';
 import { readExtent, readOverview, readPage, readPageBefore, readWindow, windowStart, type RunExtent } from './replay-source';
 import { ReplayWindow } from './replay-window';
+import { WindowLookup } from './window-lookup';
+import type { EventLookup } from '../live/event-log';
 
 export interface ReplayOptions {
   /** A run of at most this many events is read whole when it is opened. */
   wholeRunEvents: number;
   /** A window of a bigger run: about this many events, half of them before the moment asked. */
   windowEvents: number;
+  /**
+   * The window read first around a moment outside the one held: this many events, quick to read
+   * and fold (the state at the moment shows while the scrubber still moves); the full window is
+   * read once the cursor has rested `restMs`.
+   */
+  quickEvents: number;
+  restMs: number;
   /** Events per request. */
   pageEvents: number;
 }
 
-export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { wholeRunEvents: 50_000, windowEvents: 20_000, pageEvents: 20_000 };
+export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { wholeRunEvents: 50_000, windowEvents: 20_000, quickEvents: 2_000, restMs: 150, pageEvents: 20_000 };
 
 export interface ReplayListener {
-  /** The model was built again (from a window's start state, `folded` folded into it). */
-  rebuilt(model: LiveModel, folded: readonly LabEvent[]): void;
+  /** The model was built again (from a window's start state and the window's events up to the moment); `lookup` finds those events. */
+  rebuilt(model: LiveModel, lookup: EventLookup): void;
   /** `events` were folded into the same model. */
   advanced(events: readonly LabEvent[]): void;
   /** Another window is held (or the one held grew). */
@@ -55,10 +64,14 @@ export class ReplayEngine {
   /** Events of the window folded into the model. */
   private folded = 0;
   private modelWindow: ReplayWindow | null = null;
+  /** The tooltips' lookup: the model's window, as far as it folded it. */
+  private readonly lookup = new WindowLookup({ window: () => this.modelWindow, folded: () => this.folded });
   private loadingNow = false;
   private extending: Promise<void> | null = null;
   /** Bumped by every move: a search for an event still going gives way to a newer move. */
   private generation = 0;
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
+  private widening = false;
   private closed = false;
 
   constructor(private readonly lab: LabClient, readonly runId: string, private readonly listener: ReplayListener, readonly options: ReplayOptions = DEFAULT_REPLAY_OPTIONS) {}
@@ -82,14 +95,41 @@ export class ReplayEngine {
 
   get loading(): boolean { return this.loadingNow; }
 
-  close(): void { this.closed = true; this.generation++; }
+  close(): void {
+    this.closed = true;
+    this.generation++;
+    if (this.restTimer) clearTimeout(this.restTimer);
+  }
 
   /** Shows the state at `us`: at once when the window holds it, else once a window around it is read. */
   moveTo(us: number): void {
     this.generation++;
     this.wantedUs = us;
-    if (this.seek(us)) return;
+    if (this.seek(us)) { this.afterRest(); return; }
     if (!this.loadingNow) void this.loadLoop();
+  }
+
+  /** Once the cursor rests on a quick window, the full window around it is read. */
+  private afterRest(): void {
+    if (!this.window?.quick) return;
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => { this.restTimer = null; void this.widen(); }, this.options.restMs);
+  }
+
+  private async widen(): Promise<void> {
+    const w = this.window;
+    if (!w?.quick || this.widening || this.loadingNow || this.closed) return;
+    this.widening = true;
+    try {
+      const r = await this.readAround(this.wantedUs, this.options.windowEvents);
+      // Taken only if nothing moved it elsewhere meanwhile.
+      if (this.closed || !r.ok || this.window !== w || !r.value.covers(this.wantedUs)) return;
+      this.setWindow(r.value);
+      this.seek(this.wantedUs);
+    } finally {
+      this.widening = false;
+      if (this.window?.quick && !this.closed) this.afterRest();
+    }
   }
 
   /**
@@ -115,7 +155,7 @@ export class ReplayEngine {
       this.model = model;
       this.modelWindow = w;
       this.folded = k;
-      this.listener.rebuilt(model, events);
+      this.listener.rebuilt(model, this.lookup);
     }
     this.shownUs = us;
     this.listener.shown(us);
@@ -128,7 +168,7 @@ export class ReplayEngine {
     try {
       while (!this.closed && !this.window?.covers(this.wantedUs)) {
         const us = this.wantedUs;
-        const r = await this.readAround(us);
+        const r = await this.readAround(us, this.options.quickEvents);
         if (this.closed) return;
         if (!r.ok) { this.listener.failed(r.error.message); return; }
         this.setWindow(r.value);
@@ -136,7 +176,7 @@ export class ReplayEngine {
       if (!this.closed) this.seek(this.wantedUs);
     } finally {
       this.loadingNow = false;
-      if (!this.closed) this.listener.loading(false);
+      if (!this.closed) { this.listener.loading(false); this.afterRest(); }
     }
   }
 
@@ -145,14 +185,15 @@ export class ReplayEngine {
     this.listener.window(w);
   }
 
-  /** A window that holds the state at `us`. */
-  private async readAround(us: number): Promise<Result<ReplayWindow>> {
+  /** A window that holds the state at `us`: the whole run if it is small, else about `size` events around `us`. */
+  private async readAround(us: number, size: number): Promise<Result<ReplayWindow>> {
     const o = this.options;
     if (this.whole) return readWindow(this.lab, this.runId, { fromSeq: 0, maxEvents: this.extent.lastSeq + o.pageEvents, pageEvents: o.pageEvents });
-    const a = Math.min(us, windowStart(this.overview, us, o.windowEvents / 2));
-    const r = await readWindow(this.lab, this.runId, { fromUs: a, maxEvents: o.windowEvents, pageEvents: o.pageEvents });
+    const a = Math.min(us, windowStart(this.overview, us, size / 2));
+    let r = await readWindow(this.lab, this.runId, { fromUs: a, maxEvents: size, pageEvents: o.pageEvents });
     // The overview misjudged how many events come before `us`: a window from `us` itself.
-    if (r.ok && !r.value.covers(us) && a < us) return readWindow(this.lab, this.runId, { fromUs: us, maxEvents: o.windowEvents, pageEvents: o.pageEvents });
+    if (r.ok && !r.value.covers(us) && a < us) r = await readWindow(this.lab, this.runId, { fromUs: us, maxEvents: size, pageEvents: o.pageEvents });
+    if (r.ok) r.value.quick = size < o.windowEvents;
     return r;
   }
 

@@ -13,6 +13,8 @@ export class ReplayWindow {
    * run's end: Infinity); null: more events may follow, their clock unknown (a page cut short).
    */
   endUs: number | null;
+  /** A small window read first while the cursor moves fast (a bigger one follows once it rests). */
+  quick = false;
 
   constructor(readonly start: RunSnapshot, events: readonly LabEvent[], endUs: number | null) {
     this.endUs = endUs;
