@@ -171,6 +171,23 @@ describe('the replay engine on a run of several keyframes', () => {
   }, 60_000);
 });
 
+describe('a lab that keeps no history', () => {
+  it('says why the run cannot be replayed, and reads nothing more', async () => {
+    const bare = new LabService({ port: new NodeForkPort(), history: null, warmWorkers: 0 });
+    try {
+      let asked = 0;
+      const client = { events: (a: { runId: string; window: object }) => { asked++; return bare.events(a.runId, a.window); } } as unknown as LabClient;
+      const engine = new ReplayEngine(client, 'any', { rebuilt() {}, advanced() {}, window() {}, shown() {}, loading() {}, failed() {} });
+      const r = await engine.open();
+      expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(asked).toBe(2);
+      expect(engine.window).toBeNull();
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('a window\'s arithmetic', () => {
   const start: RunSnapshot = { atSeq: 10, atUs: 500, processes: [], objects: [] };
   const ev = (seq: number, t: number) => ({ seq, t, pid: 1, ph: 'I', kind: 'print', text: 'x' }) as LabEvent;
