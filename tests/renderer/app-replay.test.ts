@@ -183,17 +183,21 @@ describe('a stored run replayed', () => {
     expect(at).toBe(pcEvents.clocks[onQueue]);
   }, 60_000);
   it('plays on at a speed, and pauses; as fast as possible, to the end', async () => {
-    // A run of several seconds (read whole here: fewer events than a window's bound).
+    // A run of several seconds and more events than one window holds: played on page by page.
     const { page } = app;
     const run = await readRun(shell, race.runId);
     await openStored(page, race.runId);
     await settledAt(page);
+    expect(await page.locator('[data-replay]').getAttribute('data-window-whole')).toBe('false');
+    await page.getByRole('button', { name: '0.5×', exact: true }).click();
+    expect(await page.getByRole('button', { name: '0.5×', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    // By the keyboard: the slider to the start, then the next control, Play.
     await page.getByRole('slider', { name: 'Time' }).focus();
     await page.keyboard.press('Home');
     const start = await settledAt(page);
-    await page.getByRole('button', { name: '0.5×', exact: true }).click();
-    expect(await page.getByRole('button', { name: '0.5×', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Play');
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     await page.waitForFunction((start) => Number(document.querySelector<HTMLElement>('[data-replay-bar]')!.dataset.cursorUs) > start + 100_000, start, { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -29,7 +29,7 @@ export interface ReplayOptions {
   pageEvents: number;
 }
 
-export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { wholeRunEvents: 50_000, windowEvents: 20_000, quickEvents: 2_000, restMs: 150, pageEvents: 20_000 };
+export const DEFAULT_REPLAY_OPTIONS: ReplayOptions = { wholeRunEvents: 20_000, windowEvents: 20_000, quickEvents: 2_000, restMs: 150, pageEvents: 20_000 };
 
 export interface ReplayListener {
   /** The model was built again (from a window's start state and the window's events up to the moment); `lookup` finds those events. */
@@ -172,6 +172,9 @@ export class ReplayEngine {
         if (this.closed) return;
         if (!r.ok) { this.listener.failed(r.error.message); return; }
         this.setWindow(r.value);
+        // The scrubber moved on meanwhile: the moment read for is shown on the way (the charts
+        // follow a fast drag a little behind, rather than standing still until it stops).
+        if (!r.value.covers(this.wantedUs)) this.seek(us);
       }
       if (!this.closed) this.seek(this.wantedUs);
     } finally {
