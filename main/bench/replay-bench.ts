@@ -10,8 +10,8 @@
 //            frame shows the exact state at its moment: folded on, or built again from the
 //            window's start going back), then across the whole run (windows read as it goes).
 //            Frames per second from the animation frames' timestamps, the 95th percentile of
-//            their intervals, the longest task, and how many frames showed the state at the
-//            scrubber's moment.
+//            their intervals, the longest task, how many frames showed the state at the
+//            scrubber's moment (or a new moment's, on the way), and how far behind it was.
 import type { Browser, Page } from 'playwright-core';
 import { openApp, type Shell } from './app-driver';
 
@@ -21,6 +21,8 @@ export interface ScrubFigures {
   frames: number; seconds: number; fps: number; frameP95Ms: number; longestTaskMs: number;
   /** Frames at whose start the state shown was the state at the slider's moment. */
   exactFrames: number;
+  /** Frames that showed a new moment's state; how far (run time) the state shown was behind the slider, median. */
+  movedFrames: number; lagP50Ms: number;
 }
 
 export interface ReplayFigures {
@@ -70,12 +72,20 @@ function scrub(page: Page, from: number, to: number, frames: number): Promise<Sc
     const min = Number(input.min), max = Number(input.max);
     w.__replay.longTasks.length = 0;
     const ticks: number[] = [];
-    let exact = 0;
+    const lags: number[] = [];
+    let exact = 0, moved = 0, last = Number.NaN;
+    const state = w.document.querySelector('[data-replay="ready"]')!;
     await new Promise<void>((resolve) => {
       let i = 0;
       const step = (ts: number) => {
         ticks.push(ts);
-        if (i > 0 && bar.dataset.settled === 'true') exact++;
+        if (i > 0) {
+          if (bar.dataset.settled === 'true') exact++;
+          const shown = Number(state.dataset.shownUs);
+          if (shown !== last) moved++;
+          last = shown;
+          lags.push(Math.abs(Number(bar.dataset.cursorUs) - shown) / 1000);
+        }
         if (i === frames) { resolve(); return; }
         const f = from + ((to - from) * i) / (frames - 1);
         i++;
@@ -90,6 +100,7 @@ function scrub(page: Page, from: number, to: number, frames: number): Promise<Sc
     return {
       frames: gaps.length, seconds, fps: gaps.length / seconds, frameP95Ms: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))],
       longestTaskMs: Math.max(0, ...w.__replay.longTasks), exactFrames: exact,
+      movedFrames: moved, lagP50Ms: lags.sort((a, b) => a - b)[lags.length >> 1] ?? 0,
     };
   }, { from, to, frames });
 }
@@ -143,10 +154,12 @@ function joined(a: ScrubFigures, b: ScrubFigures): ScrubFigures {
   return {
     frames, seconds, fps: frames / seconds, frameP95Ms: Math.max(a.frameP95Ms, b.frameP95Ms),
     longestTaskMs: Math.max(a.longestTaskMs, b.longestTaskMs), exactFrames: a.exactFrames + b.exactFrames,
+    movedFrames: a.movedFrames + b.movedFrames, lagP50Ms: Math.max(a.lagP50Ms, b.lagP50Ms),
   };
 }
 
 function line(s: ScrubFigures): string {
   return `${s.frames} frames in ${s.seconds.toFixed(2)} s: ${s.fps.toFixed(1)} frames/s, interval p95 ${s.frameP95Ms.toFixed(1)} ms, ` +
-    `longest task ${s.longestTaskMs.toFixed(0)} ms, ${s.exactFrames} frames showed the state at the slider's moment`;
+    `longest task ${s.longestTaskMs.toFixed(0)} ms; ${s.exactFrames} frames showed the state at the slider's moment, ` +
+    `${s.movedFrames} a new moment's state, the state shown ${s.lagP50Ms.toFixed(0)} ms of run time behind the slider (median)`;
 }
