@@ -182,6 +182,32 @@ describe('a stored run replayed', () => {
     at = await settledAt(page, at);
     expect(at).toBe(pcEvents.clocks[onQueue]);
   }, 60_000);
+  it('shows the report\'s transcript and process table until the state at the cursor is read', async () => {
+    const { page } = app;
+    // The window's events held back a while (the run's ends and overview are not).
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/events', async (route) => {
+      const args = JSON.parse(route.request().postData() ?? '{}') as { window: { limit?: number } };
+      if ((args.window.limit ?? 20_000) > 1) await held;
+      await route.continue();
+    });
+    try {
+      await page.getByRole('button', { name: 'History', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Runs kept' }).waitFor();
+      await page.getByRole('button', { name: `Open run ${pc.runId}` }).click();
+      await page.locator('[data-overview="drawn"]').waitFor();
+      expect(await page.locator('[data-replay-bar]').getAttribute('data-settled')).toBe('false');
+      expect(await page.locator('.transcript li[data-pid]').count()).toBe(pc.output.length);
+      expect(await page.locator('.procs tr[data-pid]').count()).toBe(pc.processes.length);
+    } finally {
+      release();
+      await page.unroute('**/api/events');
+    }
+    await settledAt(page);
+    expect(await page.locator('.transcript li[data-pid]').count()).toBe(expectedLines(pcEvents, pcEvents.clocks[pcEvents.clocks.length - 1]));
+  }, 60_000);
+
   it('plays on at a speed, and pauses; as fast as possible, to the end', async () => {
     // A run of several seconds and more events than one window holds: played on page by page.
     const { page } = app;

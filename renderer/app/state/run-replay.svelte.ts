@@ -39,6 +39,8 @@ export class RunReplay {
   firstUs = $state(0);
   lastUs = $state(0);
   lastSeq = $state(0);
+  /** A state has been shown (until then the page shows the report's transcript and table). */
+  hasState = $state(false);
   /** The moment whose state is shown. */
   shownUs = $state(0);
   /** The seq of the last event folded in at that moment (0: none). */
@@ -123,6 +125,7 @@ export class RunReplay {
       this.lines = this.transcript.lines;
       this.droppedLines = this.transcript.dropped;
     }
+    this.hasState = true;
   }
 
   dispose(): void {
