@@ -15,7 +15,9 @@
 //   first lane  clicking Run on a 10-process scenario (whoami, 9 children), the app open, the
 //            warm pool ready: from the click's timestamp to the first frame showing a lane;
 //   heap     the page's JavaScript heap (after a forced GC) once a 1,000,000-event run ended,
-//            all its events folded into the live charts.
+//            all its events folded into the live charts;
+//   replay   that run opened again from the history: to its first chart, and the time scrubber
+//            moved every frame (replay-bench.ts).
 //
 // The page records its side through the live view's opt-in probe (renderer/app/lib/live/
 // perf-probe.ts), switched on by `window.__labPerf` before the app loads. The internal
@@ -31,6 +33,7 @@ import { round } from './metrics';
 import { api, buildApp, clickRun, launch, openApp, prepare, startShell, waitForEnd } from './app-driver';
 import type { Browser, Page } from 'playwright-core';
 import { startTrace, stopTrace, type CpuFigures } from './frame-trace';
+import { measureReplay, REPLAY_TARGETS, type ReplayFigures } from './replay-bench';
 
 export const RENDERER_TARGETS = { frameP95Ms: 16.7, longTaskMs: 50, eventToPixelP95Ms: 100, firstLaneMs: 300 };
 
@@ -69,6 +72,7 @@ export interface RendererFigures {
   onScreen100k: { frames: number; frameP95Ms: number; missedPct: number; workP95Ms: number; longestTaskMs: number; cpu: CpuFigures };
   firstLaneMs: number[];
   heap: { events: number; beforeMb: number; afterMb: number; longestTaskMs: number; seconds: number };
+  replay: ReplayFigures;
 }
 
 const pct = (xs: number[], p: number): number => {
@@ -258,8 +262,12 @@ export async function measureRenderer(progress: (s: string) => void = () => {}):
     errors.push(...fresh.errors);
     const heap = { events: report.eventCount, beforeMb, afterMb, longestTaskMs: Math.max(0, ...big.longTasks), seconds };
     progress(`  ${report.eventCount} events (${big.arrived} reached the page) in ${seconds.toFixed(1)} s: heap ${beforeMb.toFixed(1)} MB before, ${afterMb.toFixed(1)} MB after; longest task ${heap.longestTaskMs.toFixed(0)} ms`);
+    await fresh.context.close();
     if (errors.length) throw new Error(`the page logged errors: ${errors.join('; ')}`);
-    return { fork64, flood100k, onScreen100k, firstLaneMs, heap };
+
+    progress(`renderer: that run (${report.eventCount} events) replayed: opened from the history, then the time scrubber moved every frame`);
+    const replay = await measureReplay(browser, shell, end.runId, report.eventCount, progress);
+    return { fork64, flood100k, onScreen100k, firstLaneMs, heap, replay };
   } finally {
     await browser.close();
     await shell.stop();
@@ -286,6 +294,10 @@ export async function rendererRows(progress: (s: string) => void): Promise<Row[]
   progress(`  (machine load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs as this section ended: wall-clock figures wait for the CPU)`);
   progress(`  event to pixel p95 ${e2p.toFixed(0)} ms (target < ${t.eventToPixelP95Ms}): ${met(e2p < t.eventToPixelP95Ms)}`);
   progress(`  Run to first lane median ${median.toFixed(0)} ms (target < ${t.firstLaneMs}): ${met(median < t.firstLaneMs)}`);
+  const r = f.replay;
+  progress(`  a stored ${r.events}-event run opened to its first chart in ${r.firstChartMs.toFixed(0)} ms (target < ${REPLAY_TARGETS.firstChartMs}): ${met(r.firstChartMs < REPLAY_TARGETS.firstChartMs)}`);
+  const fps = Math.min(r.inWindow.fps, r.acrossRun.fps);
+  progress(`  its time scrubber at ${r.inWindow.fps.toFixed(1)} frames/s over the window held, ${r.acrossRun.fps.toFixed(1)} across the whole run (target >= ${REPLAY_TARGETS.scrubFps}): ${met(fps >= REPLAY_TARGETS.scrubFps)}`);
   return [
     row('renderer-64proc-frame-p95', 'ms', f.fork64.frameP95Ms),
     row('renderer-64proc-work-p95', 'ms/frame', f.fork64.workP95Ms),
@@ -303,10 +315,48 @@ export async function rendererRows(progress: (s: string) => void): Promise<Row[]
     row('renderer-event-to-pixel-p95', 'ms', e2p),
     row('renderer-run-to-first-lane', 'ms (median of 5)', median),
     row('renderer-heap-after-1m-events', 'MB', f.heap.afterMb),
+    row('renderer-replay-1m-first-chart', 'ms', r.firstChartMs),
+    row('renderer-replay-1m-first-state', 'ms', r.firstStateMs),
+    row('renderer-replay-1m-scrub-window-fps', 'frames/s', r.inWindow.fps),
+    row('renderer-replay-1m-scrub-window-p95', 'ms/frame', r.inWindow.frameP95Ms),
+    row('renderer-replay-1m-scrub-run-fps', 'frames/s', r.acrossRun.fps),
+    row('renderer-replay-1m-scrub-run-p95', 'ms/frame', r.acrossRun.frameP95Ms),
   ];
 }
 
-if (require.main === module) {
+/** Only the replay's figures: the 1,000,000-event run made through the UI, then opened again. */
+export async function measureReplayOnly(progress: (s: string) => void): Promise<ReplayFigures> {
+  buildApp(progress);
+  const shell = await startShell();
+  const browser = await launch();
+  try {
+    const addBench = (p: Page) => p.route('**/api/scenarios', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json() as { ok: boolean; value: ScenarioInfo[] };
+      if (body.ok) body.value.push(benchScenarioInfo());
+      await route.fulfill({ response: res, json: body });
+    });
+    const { context, page } = await openApp(browser, shell, { before: addBench });
+    progress('replay: a 1,000,000-event run (event-flood, 600,000 items)');
+    await prepare(page, benchMeta.title, { metric: 'event-flood', n: '600000' });
+    await clickRun(page);
+    const end = await waitForEnd(page, 600_000);
+    await context.close();
+    const report = await api<{ eventCount: number }>(shell, 'run', { runId: end.runId });
+    return await measureReplay(browser, shell, end.runId, report.eventCount, progress);
+  } finally {
+    await browser.close();
+    await shell.stop();
+  }
+}
+
+if (require.main === module && process.argv.includes('--replay-only')) {
+  const progress = (s: string) => process.stderr.write(`${s}\n`);
+  measureReplayOnly(progress).then((f) => process.stdout.write(`${JSON.stringify(f, null, 2)}\n`), (e: Error) => {
+    process.stderr.write(`replay bench: ${e.stack ?? e.message}\n`);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
   const progress = (s: string) => process.stderr.write(`${s}\n`);
   measureRenderer(progress).then((f) => process.stdout.write(`${JSON.stringify(f, null, 2)}\n`), (e: Error) => {
     process.stderr.write(`renderer bench: ${e.stack ?? e.message}\n`);

@@ -93,7 +93,9 @@ describe('comparing two runs', () => {
     }
     expect(shown.some((r) => r.section === 'result' && r.differs)).toBe(true);
     expect(await view.locator('[data-differing]').textContent()).toBe(`${c.rows.filter((r) => r.differs).length} of ${c.rows.length} compared values differ; each is marked ≠.`);
-    expect(await view.textContent()).toContain('charts on one time axis, with one scrubber moving both, come with the replay');
+    // Below the rows, both runs replayed on one time axis (tested in app-replay.test.ts).
+    await view.locator('[data-compare-replay] [data-replay-side="B"][data-replay="ready"]').waitFor();
+    expect(await view.getByRole('slider', { name: 'Time' }).count()).toBe(1);
     await screenshot(page, 'compare');
   });
 

@@ -1,16 +1,12 @@
 // The history views' plain modules: parameters changed from the defaults, the date filters
 // in the student's time zone, durations, a stored run's transcript and process table from its
-// report, the compare rows as the view shows them, and the stored-events seam the replay
-// takes over (paging a run's events; saying why when the lab has no event windows yet).
+// report, and the compare rows as the view shows them. (The replay's reading of a run's
+// events is tested in replay-engine.test.ts.)
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EventsWindow, LabClient, LabEvent, RunReport } from '../../shared/contract';
 import { compareRuns } from '../../main/core/service/compare-runs';
-import { LabService } from '../../main/core/service/lab-service';
-import { NodeForkPort } from '../../main/core/process-port/node-fork-port';
 import { scenarioList } from '../../main/core/service/scenario-list';
 import { compareSections } from '../../renderer/app/lib/compare-rows';
 import { changedParams, formatDuration, localDayEnd, localDayStart } from '../../renderer/app/lib/history-entry';
-import { readStoredEvents } from '../../renderer/app/lib/stored-events';
 import { rowsFromRecords, transcriptFromOutput } from '../../renderer/app/lib/stored-run';
 import { exportedRun } from '../support/exported-run';
 import { newHost } from '../support/lab-host';
@@ -76,50 +72,5 @@ describe('compareSections', () => {
     const inv = sections[2].rows[0];
     expect(inv.label).toBe(a.invariants[0].description);
     expect(inv.a).toBe(`✓ held: ${a.invariants[0].detail}`);
-  });
-});
-
-describe('readStoredEvents (the replay\'s seam)', () => {
-  it('says why, and hands nothing over, when the lab has no event windows', async () => {
-    const service = new LabService({ port: new NodeForkPort(), history: null, warmWorkers: 0 });
-    try {
-      const lab = { events: (a: { runId: string; window: EventsWindow }) => service.events(a.runId, a.window) } as unknown as LabClient;
-      const pages: unknown[] = [];
-      const r = await readStoredEvents(lab, 'any', (p) => pages.push(p));
-      expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-      expect(pages).toEqual([]);
-    } finally {
-      await service.close();
-    }
-  });
-
-  it('reads a run page after page from its first event, up to a bound', async () => {
-    // The events answer as the contract describes it, over a real run's events (the store
-    // that answers windows is another branch's).
-    const run: { report: RunReport; events: LabEvent[] } = await exportedRun(host, { scenario: 'fork-loop', params: { timeUnitMs: 5, seed: 2 } });
-    const asked: EventsWindow[] = [];
-    const lab = {
-      events: async ({ window }: { runId: string; window: EventsWindow }) => {
-        asked.push(window);
-        const from = run.events.filter((e) => e.seq >= (window.fromSeq ?? 0));
-        const limit = window.limit ?? 20_000;
-        return { ok: true, value: { events: from.slice(0, limit), more: from.length > limit, stateAtStart: {} } };
-      },
-    } as unknown as LabClient;
-    const got: LabEvent[] = [];
-    expect(await readStoredEvents(lab, run.report.runId, (p) => got.push(...p))).toEqual({ ok: true, value: { events: run.events.length, complete: true } });
-    expect(got).toEqual(run.events);
-    got.length = 0;
-    asked.length = 0;
-    expect(await readStoredEvents(lab, run.report.runId, (p) => got.push(...p), 7)).toEqual({ ok: true, value: { events: 7, complete: false } });
-    expect(got).toEqual(run.events.slice(0, 7));
-    expect(asked).toEqual([{ fromSeq: 0, limit: 7 }]);
-    // Page after page, each from the seq after the last one read.
-    got.length = 0;
-    asked.length = 0;
-    expect(await readStoredEvents(lab, run.report.runId, (p) => got.push(...p), 1000, 10)).toEqual({ ok: true, value: { events: run.events.length, complete: true } });
-    expect(got).toEqual(run.events);
-    expect(asked.length).toBe(Math.ceil(run.events.length / 10));
-    expect(asked.map((w) => w.fromSeq)).toEqual(asked.map((_, i) => (i === 0 ? 0 : run.events[i * 10 - 1].seq + 1)));
   });
 });

@@ -18,6 +18,8 @@ export interface EventLookup {
   findAt(t: number, pred: (e: LabEvent) => boolean): LabEvent | undefined;
   /** The model-clock time of event `seq`, if held. */
   timeOf(seq: number): number | undefined;
+  /** Whether the run is recorded in event format 1 (no links, no values); undefined until known. */
+  readonly formatV1?: boolean | undefined;
 }
 
 export class EventLog implements EventLookup {

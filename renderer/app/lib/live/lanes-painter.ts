@@ -96,8 +96,12 @@ export class LanesPainter implements Painter {
   /** The lane rows as drawn (tests and the keyboard read them). */
   get rowList(): readonly LaneRow[] { return this.rows; }
 
+  /** The model drawn last: a replay may put another in its place (its state ids differ). */
+  private model: unknown = null;
+
   paint(view: LiveView, full: boolean): void {
     const m = view.model;
+    if (m !== this.model) { this.model = m; this.phaseOf.length = 0; full = true; }
     const theme = view.theme;
     const rows = m.lanes.tree();
     const rowsChanged = rows !== this.rows;
@@ -440,7 +444,7 @@ export class LanesPainter implements Painter {
     const el = this.now;
     if (!el) return;
     const x = Math.round(xOf(axis, endUs));
-    const shown = view.running && x > 0 && x < this.overlay.widthPx;
+    const shown = view.marksEnd && x > 0 && x < this.overlay.widthPx;
     el.hidden = !shown;
     if (shown) el.style.transform = `translateX(${x}px)`;
   }

@@ -72,7 +72,13 @@ export class LiveView {
   /** A fixed end (a replay's moment); null: the model's end, or the run's clock while it runs. */
   private cursorUs: number | null = null;
 
-  constructor(readonly ui: LiveUi = plainUi(), feed?: EventFeed, readonly model = new LiveModel(), running = true) {
+  /** The model drawn; a replay puts another in its place when it goes back in time. */
+  model: LiveModel;
+  /** A fixed stretch of the run the whole-run window shows (a replay's window); null: first event to end. */
+  private range: { fromUs: number; toUs: number } | null = null;
+
+  constructor(readonly ui: LiveUi = plainUi(), feed?: EventFeed, model = new LiveModel(), running = true) {
+    this.model = model;
     this.running = running;
     this.lookup = this.log;
     if (feed) this.stopFeed = feed.onEvents((events) => this.push(events));
@@ -124,16 +130,49 @@ export class LiveView {
 
   /** Draws the run up to `us` (a replay's scrubber) or, with null, up to its end. */
   setCursor(us: number | null): void {
+    if (us === this.cursorUs) return;
+    const back = us === null || this.cursorUs === null || us < this.cursorUs;
     this.cursorUs = us;
+    // The painters draw on from where they were when the cursor moved on; back, they redraw.
+    if (back) this.invalidate(); else this.schedule();
+  }
+
+  /** The cursor of a replay, if any. */
+  get cursor(): number | null { return this.cursorUs; }
+
+  /** The end is marked (a line across the charts): while the run goes on, and at a replay's cursor. */
+  get marksEnd(): boolean { return this.running || this.cursorUs !== null; }
+
+  /** The whole-run window shows [fromUs, toUs] (a replay's window), or with null the run from its first event. */
+  setRange(range: { fromUs: number; toUs: number } | null): void {
+    const same = range === this.range || (range && this.range && range.fromUs === this.range.fromUs && range.toUs === this.range.toUs);
+    if (same) return;
+    this.range = range ? { ...range } : null;
     this.invalidate();
   }
 
+  /**
+   * A replay's model, folded elsewhere (built from a keyframe, folded to the cursor): drawn
+   * from scratch; `lookup` answers the tooltips from the events it folded.
+   */
+  replaceModel(model: LiveModel, lookup: EventLookup): void {
+    this.model = model;
+    this.pending = [];
+    this.lookup = lookup;
+    this.firstSeenUs = undefined;
+    this.contentsVersion = -1;
+    this.invalidate();
+  }
+
+  /** A replay folded more events into the model itself: drawn at the next frame. */
+  folded(): void { this.schedule(); }
+
   /** The run is recorded in event format 1: no arrows, no values (older runs, and today's kernel). */
-  get formatV1(): boolean { return this.log.formatV1 === true; }
+  get formatV1(): boolean { return this.lookup.formatV1 === true; }
 
   /** Where the run's picture starts: its first event (not the clock's zero, which is before
    *  the workers were ready). The model's own progress.firstT is not set by its fold yet. */
-  get firstUs(): number { return this.model.progress.firstT ?? this.firstSeenUs ?? 0; }
+  get firstUs(): number { return this.range?.fromUs ?? this.model.progress.firstT ?? this.firstSeenUs ?? 0; }
   private firstSeenUs: number | undefined;
 
   /** The time the picture reaches: the cursor, the model's last event, or the run's clock. */
@@ -142,20 +181,23 @@ export class LiveView {
     return Math.max(this.model.atUs, this.running ? this.clockUs : 0);
   }
 
+  /** Where the whole-run window ends: the replay's range, or the picture's end. */
+  get lastUs(): number { return this.range ? Math.max(this.range.toUs, this.range.fromUs + 1) : this.endUs; }
+
   /** The axis of a plot `widthPx` wide (every chart of the view shares it). */
   axis(widthPx: number): TimeAxis {
-    return this.window.axis(this.firstUs, this.endUs, widthPx, this.running && this.cursorUs === null);
+    return this.window.axis(this.firstUs, this.lastUs, widthPx, this.running && this.cursorUs === null);
   }
 
   // ---- the window and the options, from the toolbar, the wheel and the mouse ------------
 
   zoom(steps: number, widthPx: number, anchorX: number | null = null): void {
-    this.window.zoom(this.axis(widthPx), steps, anchorX, this.firstUs, this.endUs, this.running);
+    this.window.zoom(this.axis(widthPx), steps, anchorX, this.firstUs, this.lastUs, this.running);
     this.windowChanged();
   }
 
   pan(dxPx: number, widthPx: number): void {
-    this.window.pan(this.axis(widthPx), dxPx, this.firstUs, this.endUs);
+    this.window.pan(this.axis(widthPx), dxPx, this.firstUs, this.lastUs);
     this.windowChanged();
   }
 

@@ -75,8 +75,12 @@ export class TracksPainter implements Painter {
   get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? ({ fontPx: 12 } as ChartTheme))); }
   get trackRows(): readonly TrackPlan[] { return this.rows; }
 
+  /** The model drawn last: a replay may put another in its place (each row holds its object). */
+  private model: unknown = null;
+
   paint(view: LiveView, full: boolean): void {
     const m = view.model;
+    if (m !== this.model) { this.model = m; this.planKey = ''; full = true; }
     const theme = view.theme;
     let redraw = full || theme !== this.theme;
     this.theme = theme;
@@ -325,7 +329,7 @@ export class TracksPainter implements Painter {
     const P = this.overlay.widthPx, H = this.overlay.heightPx;
     if (this.now) {
       const x = Math.round(xOf(axis, endUs));
-      const shown = view.running && x > 0 && x < P;
+      const shown = view.marksEnd && x > 0 && x < P;
       this.now.hidden = !shown;
       if (shown) this.now.style.transform = `translateX(${x}px)`;
     }
