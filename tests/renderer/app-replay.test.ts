@@ -149,7 +149,7 @@ describe('a stored run replayed', () => {
 
   it('steps to the next and previous events of the process, or the object, chosen', async () => {
     const { page } = app;
-    const consumer = pc.processes.find((p) => p.name.startsWith('consumer'))!;
+    const consumer = pc.processes.find((p) => p.program === 'consumer')!;
     await page.getByLabel('Step through', { exact: true }).selectOption({ label: `${consumer.name} (pid ${consumer.pid})` });
     await page.getByRole('slider', { name: 'Time' }).focus();
     await page.keyboard.press('Home');
@@ -202,7 +202,8 @@ describe('a stored run replayed', () => {
       expect(await page.locator('.procs tr[data-pid]').count()).toBe(pc.processes.length);
     } finally {
       release();
-      await page.unroute('**/api/events');
+      // Let the held requests go on before the route goes: unrouting under them fails them.
+      await page.unrouteAll({ behavior: 'wait' });
     }
     await settledAt(page);
     expect(await page.locator('.transcript li[data-pid]').count()).toBe(expectedLines(pcEvents, pcEvents.clocks[pcEvents.clocks.length - 1]));
