@@ -263,16 +263,17 @@ describe('the other programs, each as its seed shows it', () => {
     expect(m![1].split(', ').sort()).toEqual(['0: 0', '1: 2', '2: 4', '3: 6', '4: 8']);
   });
 
+  // What the read before the event sees depends on who runs first, in Python as in the lab:
+  // each variant lists what it may print there.
   it.each([
-    ['value', null, 'After event: This is the value'],
-    ['mutable-gotcha', 'Before event: []', 'After event : []'],
-    ['mutable-fixed', 'Before event: []', "After event : ['This is the value']"],
+    ['value', ["Before event, error: 'Namespace' object has no attribute 'value'", 'Before event: This is the value'], 'After event: This is the value'],
+    ['mutable-gotcha', ['Before event: []'], 'After event : []'],
+    ['mutable-fixed', ['Before event: []', "Before event: ['This is the value']"], "After event : ['This is the value']"],
   ])('manager-namespace %s', async (variant, before, after) => {
     const r = await runPythonOnce('manager-namespace', { ...FAST, variant });
     expectClean(r);
     expect(r.lines).toHaveLength(2);
-    if (before) expect(r.lines[0]).toBe(before);
-    else expect(["Before event, error: 'Namespace' object has no attribute 'value'", 'Before event: This is the value']).toContain(r.lines[0]);
+    expect(before).toContain(r.lines[0]);
     expect(r.lines[1]).toBe(after);
   });
 
