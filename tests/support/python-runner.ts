@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** After the main process exits, its group may need a moment to finish (Python's resource
  *  tracker leaves once its pipe closes). Whatever is still there after `graceMs` is left behind. */
-async function leftAfterExit(pgid: number, graceMs = 2000): Promise<number[]> {
+export async function leftAfterExit(pgid: number, graceMs = 2000): Promise<number[]> {
   const until = Date.now() + graceMs;
   let alive = groupMembers(pgid);
   while (alive.length && Date.now() < until) {
