@@ -39,7 +39,14 @@ export class StoreWriter {
       });
       thread.on('error', (e) => this.stop(describeError(e)));
       thread.on('messageerror', (e) => this.stop(`a message could not be read: ${describeError(e)}`));
-      thread.on('exit', (code) => { if (!this.closing) this.stop(`its ${name} thread ended (exit code ${code})`); });
+      thread.on('exit', (code) => {
+        if (this.closing) return;
+        const reason = `its ${name} thread ended (exit code ${code})`;
+        // The writer also ends, cleanly, when the fold thread's port to it closes: give the
+        // fold thread's own exit a moment to be the reason told, since it is the cause.
+        if (name === 'writer') setTimeout(() => this.stop(reason), 100).unref();
+        else this.stop(reason);
+      });
     }
   }
 

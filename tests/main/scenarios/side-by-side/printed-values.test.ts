@@ -11,14 +11,18 @@ const host = newHost(4);
 afterAll(() => host.close());
 
 describe('printed values, the lab against Python', () => {
+  // The read before the event sees what was stored so far: who runs first decides, in both.
   it.each([
-    ['mutable-gotcha', ['Before event: []', 'After event : []']],
-    ['mutable-fixed', ['Before event: []', "After event : ['This is the value']"]],
-  ])('manager-namespace %s: the same two lines', async (variant, expected) => {
+    ['mutable-gotcha', ['Before event: []'], 'After event : []'],
+    ['mutable-fixed', ['Before event: []', "Before event: ['This is the value']"], "After event : ['This is the value']"],
+  ])('manager-namespace %s: the same two lines', async (variant, before, after) => {
     const lab = await labLines(host, 'manager-namespace', { variant, timeUnitMs: 10 });
     const py = await pyLines('manager-namespace', { variant, timeUnitMs: 10 });
-    expect(py.lines).toEqual(expected);
-    expect(lab.lines).toEqual(expected);
+    for (const lines of [py.lines, lab.lines]) {
+      expect(lines).toHaveLength(2);
+      expect(before).toContain(lines[0]);
+      expect(lines[1]).toBe(after);
+    }
   });
 
   it('manager-namespace value: str() of the value, or the AttributeError, as Python prints them', async () => {
