@@ -1,6 +1,7 @@
 // The app end to end, in real Chromium against the browser shell (real service, real
 // processes, a real SQLite file): each flagship scenario run from the UI, its transcript
-// growing before the run ends, its invariants ✓; a screenshot of each view.
+// growing before the run ends (where the run lasts long enough to be seen running), its
+// invariants ✓; a screenshot of each view.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../shared/contract';
@@ -22,10 +23,13 @@ afterAll(async () => {
   await shell?.stop();
 });
 
+// `seenLive`: the run sleeps long enough that its first line must show while it runs.
+// manager-namespace never sleeps: its whole run can fit in one frame on a busy machine, so
+// its first line may only be seen with the run already completed (CI saw exactly that).
 const FLAGSHIPS = [
-  { id: 'fork-loop', title: 'Forking in a loop', params: { timeUnitMs: '400' } },
-  { id: 'semaphore-pool', title: 'A semaphore limits the active jobs', params: { timeUnitMs: '150', jobs: '6' } },
-  { id: 'manager-namespace', title: 'A shared namespace and its copies', params: { timeUnitMs: '2000' } },
+  { id: 'fork-loop', title: 'Forking in a loop', params: { timeUnitMs: '400' }, seenLive: true },
+  { id: 'semaphore-pool', title: 'A semaphore limits the active jobs', params: { timeUnitMs: '150', jobs: '6' }, seenLive: true },
+  { id: 'manager-namespace', title: 'A shared namespace and its copies', params: {}, seenLive: false },
 ];
 
 describe('the app, in Chromium, on the browser shell', () => {
@@ -56,7 +60,8 @@ describe('the app, in Chromium, on the browser shell', () => {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
 
       await page.locator('.transcript li[data-pid]').first().waitFor({ timeout: 60_000 });
-      expect(LIVE_PHASES).toContain(await firstLineStatus());
+      const atFirstLine = await firstLineStatus();
+      expect(f.seenLive ? LIVE_PHASES : [...LIVE_PHASES, 'completed']).toContain(atFirstLine);
       if (f.id === 'fork-loop') await screenshot(page, 'live-run');
 
       expect(await waitForEnd(page)).toBe('completed');
