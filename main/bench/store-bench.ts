@@ -189,7 +189,7 @@ async function floodRun(host: LabHost, items: number, file: string | null, keep:
   };
 }
 
-async function realRun(dir: string, items: number): Promise<{ run: RealRun; file: string; runId: string; sample: LabEvent[][] }> {
+export async function realRun(dir: string, items: number): Promise<{ run: RealRun; file: string; runId: string; sample: LabEvent[][] }> {
   const file = path.join(dir, 'real.sqlite');
   const host = new LabHost(new NodeForkPort());
   try {
@@ -212,7 +212,7 @@ async function realRun(dir: string, items: number): Promise<{ run: RealRun; file
   }
 }
 
-async function opening(file: string, runId: string): Promise<Pick<StoreFigures, 'firstChart' | 'windows'>> {
+export async function opening(file: string, runId: string): Promise<Pick<StoreFigures, 'firstChart' | 'windows'>> {
   let service: LabService | undefined;
   try {
     const first = await timed(async () => {

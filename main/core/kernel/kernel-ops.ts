@@ -94,7 +94,9 @@ export class KernelOps {
 
     /** os._exit(code): recorded, then the worker ends itself. */
     exit: (ctx, [code]) => {
-      this.proc(ctx).announced = { code: exitCode(code), how: 'exit' };
+      const p = this.proc(ctx);
+      p.announced = { code: exitCode(code), how: 'exit' };
+      p.lastAnswered = true;
       return { value: null };
     },
 
@@ -222,7 +224,10 @@ export class KernelOps {
     }
     // A spawn still under way (a Python process cannot be mid-fork here; an async program can) lands first.
     w.kernelPending = p.pendingSpawns > 0;
-    if (p.pendingSpawns === 0 && p.children.every((pid) => !this.k.procs.get(pid)!.alive)) w.wake(null);
+    if (p.pendingSpawns === 0 && p.children.every((pid) => !this.k.procs.get(pid)!.alive)) {
+      p.lastAnswered = true;
+      w.wake(null);
+    }
   }
 
   /** Wakes the joiners of a process that exited, tells its parent, and re-checks atexit waits. */

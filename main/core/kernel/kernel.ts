@@ -24,11 +24,12 @@ import { Waiter, type WaiterHost } from './waiter';
 import { findHang, type HangFinding } from './hang-detector';
 
 /**
- * How long after its creation a child's program starts: about what Python's child takes
- * after fork() before it runs its target (measured here: 1–2 ms), so that, as in Python, the
- * parent that started it usually gets on first.
+ * How long after its creation a child's program is told to start, so that, as in Python,
+ * the parent that started it usually gets on first. Python's child runs its target about
+ * 1 ms after start() returns (1.5 ms after it began; measured here); a prepared worker
+ * takes about 1 ms more to get its program going after this delay.
  */
-export const CHILD_START_DELAY_MS = 2;
+export const CHILD_START_DELAY_MS = 1;
 
 /** Refusals of one kind (cap and error code) by one process that get an error event of their own; the rest are counted. */
 const LOGGED_REFUSALS = 10;
@@ -177,8 +178,20 @@ export class Kernel implements WaiterHost {
     for (const f of p.startListeners.splice(0)) f();
   }
 
+  /**
+   * A program that has had its last answer (atexit, exit()) has ended, as far as the run can
+   * tell: its worker only has to tear Node down, which takes about 3 ms that a Python child
+   * does not spend. Its exit is recorded now, with the code it announced; reap() waits for
+   * the process itself to be gone, and onExit() checks that it ended as announced.
+   */
+  private exitAsAnnounced(p: ProcessEntry): void {
+    if (!p.alive || !p.announced) return;
+    p.exitedOnAnnouncement = true;
+    this.onExit(p, p.announced.code, null);
+  }
+
   private onExit(p: ProcessEntry, code: number | null, signal: string | null): void {
-    if (!p.alive) return;
+    if (!p.alive) { if (p.exitedOnAnnouncement) this.checkAnnouncedExit(p, code, signal); return; }
     p.state = 'exited';
     p.exitCode = code;
     p.signal = signal;
@@ -202,6 +215,29 @@ export class Kernel implements WaiterHost {
     });
     this.scheduleHangCheck();
     if (this.liveCount === 0 && this.pendingSpawns === 0) this.finish({ kind: 'all-exited' });
+  }
+
+  /** The real end of a process whose exit was recorded when announced: a different end is told. */
+  private checkAnnouncedExit(p: ProcessEntry, code: number | null, signal: string | null): void {
+    if (p.killedByKernel || (signal === null && code === p.exitCode)) return;
+    const what = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'crash', text: `${p.name} (pid ${p.pid}) finished its program with code ${p.exitCode}, but its process then ${what}` });
+  }
+
+  /**
+   * Waits until every process whose exit was recorded on announcement is really gone (it
+   * comes a moment later); one that lingers past `graceMs` is killed. (Those the kernel
+   * killed, killAll() has waited for.)
+   */
+  async reap(graceMs = 2000): Promise<void> {
+    const left = [...this.procs.values()].filter((p) => p.exitedOnAnnouncement && !p.worker.exited);
+    await Promise.all(left.map((p) => new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        p.killFor('stopped', 'SIGKILL'); // the lab's own cleanup: nothing to tell the student
+        setTimeout(resolve, 1000).unref(); // a kill never reported: the run still ends
+      }, graceMs);
+      p.worker.onExit(() => { clearTimeout(timer); resolve(); });
+    })));
   }
 
   /** What a worker wrote outside the lab API (a stack trace, a console.log): kept within the print caps. */
@@ -526,13 +562,15 @@ export class Kernel implements WaiterHost {
     const dirty = [...this.dirty];
     this.dirty.clear();
     for (const p of dirty) {
-      if (!p.alive) continue;
+      // Not `alive`: a program's last answer goes out after its exit was recorded (exitAsAnnounced).
+      if (p.worker.exited) continue;
       const r = p.takeBatch(MAX_BATCH_BYTES);
       const msg = p.notices.length ? { t: 'batch' as const, r, n: p.notices, s: ++p.sentSeq } : { t: 'batch' as const, r, s: ++p.sentSeq };
       p.notices = [];
       if (p.owesRefusal) { p.toldSeq = Math.min(p.toldSeq, msg.s); p.owesRefusal = false; }
       p.worker.send(msg);
       if (p.outbox.length) this.markDirty(p);
+      else if (p.lastAnswered) this.exitAsAnnounced(p);
     }
   };
 

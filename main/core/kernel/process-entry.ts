@@ -19,6 +19,10 @@ export class ProcessEntry {
   killedBy: KillReason | null = null;
   /** How the worker said it is about to end (atexit or exit()), checked against its real exit. */
   announced: { code: number; how: 'returned' | 'raised' | 'exit' } | null = null;
+  /** Its last call (atexit, exit()) is answered: once that answer is sent, its program has ended. */
+  lastAnswered = false;
+  /** Its exit was recorded when it was announced, before its process was gone (Kernel.exitAsAnnounced). */
+  exitedOnAnnouncement = false;
   how: ExitHow | null = null;
   /** The seq of its 'created' event: the cause its parent's spawn() answers with. */
   createdSeq = 0;

@@ -147,6 +147,7 @@ export class RunHandle {
     if (typeof how === 'string') {
       this.kernel.ending = true;
       await this.kernel.killAll('SIGKILL');
+      await this.kernel.reap();
       if (how === 'stopped') rec.notes.push('stopped by the user.');
       if (how === 'timeout') rec.notes.push(`stopped after the ${this.config.timeoutS} s wall-clock limit.`);
       this.noteLimits();
@@ -161,6 +162,8 @@ export class RunHandle {
       rec.notes.push(this.capNote(how));
       await this.kernel.killAll('SIGKILL');
     }
+    // Processes whose exit was recorded when announced are gone a moment later: none outlives its run.
+    await this.kernel.reap();
     const flooded = this.noteLimits();
     rec.crashed = [...this.kernel.crashed];
     if (rec.crashed.length) {

@@ -168,6 +168,7 @@ describe('UtilityProcessPort, one worker at a time', () => {
       const w = await new UtilityProcessPort({ entry: stayAlive() }).start();
       const fork = standIn.utilityProcess.forks.at(-1)!;
       expect(fork.options.execArgv).toContain(`--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`);
+      expect(fork.options.execArgv).toContain('--no-lazy'); // compiled while prepared, not when started
       expect(fork.options.serviceName).toMatch(/^Process Lab worker /);
       if (process.platform === 'linux') {
         const environ = readFileSync(`/proc/${w.pid}/environ`, 'utf8').split('\0');

@@ -13,19 +13,18 @@ describe('hang detection and notices in flight', () => {
     parent.emit({ t: 'calls', ack: 1, c: [[0, '$k', 'create', ['Queue', 'q', {}]], [1, '$k', 'spawn', ['child', [], {}]]] });
     await turns();
     const child = workers[1];
-    child.emit({ t: 'calls', ack: 1, c: [[1, '$k', 'atexit', [0]]] });
-    await turns();
     expect(parent.replies().get(1)).toEqual([1, 1, { pid: child.pid, name: 'Process-1' }]);
-    expect(child.replies().get(1)).toEqual([1, 1, null]);
-    // One turn: the parent blocks in get() (all it was sent is acknowledged), then the child exits.
+    // One turn: the parent blocks in get() (all it was sent is acknowledged), and the child's
+    // program ends (its exit is recorded once its last answer is sent).
     parent.emit({ t: 'calls', ack: parent.lastSeq, c: [[2, 'q', 'get', [true, null]]] });
-    child.emit({ t: 'idle', ack: child.lastSeq });
-    child.exit(0);
+    child.emit({ t: 'calls', ack: 1, c: [[1, '$k', 'atexit', [0]]] });
     await turns(5);
+    expect(child.replies().get(1)).toEqual([1, 1, null]);
     expect(ends).toEqual([]);
     const notice = parent.batches().at(-1)!;
     expect(notice.n).toEqual([{ kind: 'child-exit', pid: child.pid, exitCode: 0, signal: null }]);
-    // The parent read the notice and did nothing more: now nothing can wake it.
+    // The child's process is gone; the parent read the notice and did nothing more: now nothing can wake it.
+    child.exit(0);
     parent.emit({ t: 'idle', ack: notice.s });
     await turns(5);
     expect(ends.map((e) => e.kind)).toEqual(['hung']);
