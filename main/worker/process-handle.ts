@@ -2,6 +2,7 @@
 import { constants } from 'node:os';
 import type { ExitStatus } from '../protocol/worker-protocol';
 import type { KernelClient } from './kernel-client';
+import { KERNEL_ID } from '../protocol/worker-protocol';
 
 export class ProcessHandle {
   private status: ExitStatus | null = null;
@@ -16,8 +17,13 @@ export class ProcessHandle {
     return this.status.exitCode;
   }
 
-  /** Waits for the child to exit, or for `timeout` time units. */
+  /**
+   * Waits for the child to exit, or for `timeout` time units. A child already known to have
+   * exited is joined at once, as Python's is (waitpid answers without waiting): the kernel is
+   * told, to record it, but not waited for.
+   */
   async join(timeout: number | null = null): Promise<void> {
+    if (this.status) { this.k.cast(KERNEL_ID, 'join', [this.pid, timeout]); return; }
     const st = (await this.k.kernel('join', [this.pid, timeout])) as ExitStatus | null;
     if (st) this.exited(st);
   }
