@@ -40,6 +40,7 @@ export const RENDERER_TARGETS = { frameP95Ms: 16.7, longTaskMs: 50, eventToPixel
 interface PageRecord {
   frames: { ts: number; workMs: number }[];
   shown: { onScreenMs: number; eventUs: number[] }[];
+  arrivals: { atMs: number; eventUs: number[] }[];
   firstLaneMs?: number;
   arrived: number;
   keepTimes: boolean;
@@ -61,6 +62,8 @@ export interface WatchFigures {
   /** Frame time (main thread, callbacks to paint), 95th percentile; frames whose interval was over 25 ms (a vsync missed). */
   frameP95Ms: number; missedPct: number; workP95Ms: number; longestTaskMs: number; longTasks: number;
   eventToPixelP50Ms: number; eventToPixelP95Ms: number; eventToPixelMinMs: number;
+  /** The part of it before the page had the event: kernel stamp to the push's arrival in the page. */
+  eventToPageP50Ms: number; eventToPageP95Ms: number;
   /** The same frames in CPU time (Chromium's trace). */
   cpu: CpuFigures;
 }
@@ -84,7 +87,7 @@ const pct = (xs: number[], p: number): number => {
 /** Installed before the app loads: the probe's switch, a frame clock, the long-task observer, the Run click's time. */
 function pageHooks(): void {
   const w = globalThis as unknown as PageWindow;
-  w.__labPerf = { frames: [], shown: [], arrived: 0, keepTimes: true };
+  w.__labPerf = { frames: [], shown: [], arrivals: [], arrived: 0, keepTimes: true };
   const b: PageWindow['__bench'] = (w.__bench = { ticks: [], frameMs: [], longTasks: [], on: false });
   new w.PerformanceObserver((list) => { for (const e of list.getEntries()) b.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   // A frame's time on the main thread: from the first animation-frame callback (this loop's,
@@ -107,7 +110,7 @@ function resetPage(page: Page, keepTimes = true): Promise<void> {
   return page.evaluate((keep) => {
     const w = globalThis as unknown as PageWindow;
     const r = w.__labPerf;
-    r.frames.length = 0; r.shown.length = 0; r.arrived = 0; r.keepTimes = keep; delete r.firstLaneMs;
+    r.frames.length = 0; r.shown.length = 0; r.arrivals.length = 0; r.arrived = 0; r.keepTimes = keep; delete r.firstLaneMs;
     w.__bench.ticks = []; w.__bench.frameMs = []; w.__bench.longTasks = []; w.__bench.on = true; delete w.__bench.clickMs;
   }, keepTimes);
 }
@@ -121,6 +124,7 @@ async function collect(page: Page) {
       ticks: w.__bench.ticks, frameMs: w.__bench.frameMs, longTasks: w.__bench.longTasks, clickMs: w.__bench.clickMs,
       work: r.frames.map((f) => f.workMs), firstLaneMs: r.firstLaneMs, arrived: r.arrived,
       shown: r.shown.map((s) => ({ at: s.onScreenMs, us: s.eventUs })),
+      arrivals: r.arrivals.map((a) => ({ at: a.atMs, us: a.eventUs })),
     };
   });
 }
@@ -144,18 +148,22 @@ async function watchRun(browser: Browser, page: Page, shell: Awaited<ReturnType<
   const start = Date.parse(report.clockStartedAt);
   const lat: number[] = [];
   for (const s of c.shown) for (const us of s.us) lat.push(s.at - (start + us / 1000));
+  const toPage: number[] = [];
+  for (const a of c.arrivals) for (const us of a.us) toPage.push(a.at - (start + us / 1000));
   const gaps = intervals(c.ticks);
   return {
     events: report.eventCount, processes: report.processes.length, frames: gaps.length,
     frameP95Ms: pct(c.frameMs, 95), missedPct: (100 * gaps.filter((g) => g > 25).length) / Math.max(1, gaps.length),
     workP95Ms: pct(c.work, 95), longestTaskMs: Math.max(0, ...c.longTasks), longTasks: c.longTasks.length,
-    eventToPixelP50Ms: pct(lat, 50), eventToPixelP95Ms: pct(lat, 95), eventToPixelMinMs: Math.min(...lat), cpu,
+    eventToPixelP50Ms: pct(lat, 50), eventToPixelP95Ms: pct(lat, 95), eventToPixelMinMs: Math.min(...lat),
+    eventToPageP50Ms: pct(toPage, 50), eventToPageP95Ms: pct(toPage, 95), cpu,
   };
 }
 
 function watchLine(w: WatchFigures): string {
   return `${w.frames} frames: frame time p95 ${w.frameP95Ms.toFixed(1)} ms, ${w.missedPct.toFixed(1)}% missed, charts' work p95 ${w.workP95Ms.toFixed(1)} ms, ` +
-    `${w.longTasks} long tasks (longest ${w.longestTaskMs.toFixed(0)} ms); event to pixel p50 ${w.eventToPixelP50Ms.toFixed(0)} ms, p95 ${w.eventToPixelP95Ms.toFixed(0)} ms (min ${w.eventToPixelMinMs.toFixed(0)}); ` +
+    `${w.longTasks} long tasks (longest ${w.longestTaskMs.toFixed(0)} ms); event to pixel p50 ${w.eventToPixelP50Ms.toFixed(0)} ms, p95 ${w.eventToPixelP95Ms.toFixed(0)} ms (min ${w.eventToPixelMinMs.toFixed(0)}; ` +
+    `in the page after p50 ${w.eventToPageP50Ms.toFixed(0)}, p95 ${w.eventToPageP95Ms.toFixed(0)} ms); ` +
     cpuLine(w.cpu);
 }
 

@@ -14,6 +14,8 @@ export interface PerfRecord {
   firstLaneMs?: number;
   /** Events that arrived (all pushes). */
   arrived: number;
+  /** Per push that arrived: when (epoch ms) and its events' times (µs, run clock), while keepTimes. */
+  arrivals: { atMs: number; eventUs: number[] }[];
   /** Keep the events' times (off for the million-event run, whose heap is what is measured). */
   keepTimes: boolean;
 }
@@ -27,7 +29,7 @@ export function perfProbe(): PerfProbe | null {
     const w = (typeof window === 'undefined' ? undefined : window) as PerfWindow | undefined;
     const r = w?.__labPerf;
     if (r) {
-      r.frames = []; r.shown = []; r.arrived = 0;
+      r.frames = []; r.shown = []; r.arrivals = []; r.arrived = 0;
       r.keepTimes ??= true;
       record = r as PerfRecord;
     } else record = null;
@@ -38,7 +40,11 @@ export function perfProbe(): PerfProbe | null {
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
 const probe = {
-  arrived(events: readonly LabEvent[]): void { record!.arrived += events.length; },
+  arrived(events: readonly LabEvent[]): void {
+    const r = record!;
+    r.arrived += events.length;
+    if (r.keepTimes) r.arrivals.push({ atMs: wallNow(), eventUs: events.map((e) => e.t) });
+  },
 
   frame(ts: number, startMs: number, endMs: number, batches: readonly (readonly LabEvent[])[], lanesOnScreen: boolean): void {
     const r = record!;
