@@ -11,7 +11,7 @@ import { PUSH_CHANNEL, requestChannel } from './ipc-channels';
 
 // Every contract request, once: the type makes a missing or an unknown name a compile error.
 const REQUESTS: Record<RequestName, true> = {
-  version: true, scenarios: true, source: true, start: true, stop: true, live: true, subscribe: true,
+  version: true, scenarios: true, source: true, prepare: true, start: true, stop: true, live: true, subscribe: true,
   unsubscribe: true, history: true, run: true, events: true, tables: true, chart: true, compare: true, delete: true, export: true,
   exportCompare: true,
 };

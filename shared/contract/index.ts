@@ -8,8 +8,9 @@ import { fail, type Result } from './result';
 /**
  * Bumped whenever a request, an answer or a push changes shape.
  * 2: a snapshot's `live` part may carry `previous` (the events answer's stateAtStart); `tables`.
+ * 3: `prepare` (the workers of a run about to start, made ready while its form is on screen).
  */
-export const CONTRACT_VERSION = 2;
+export const CONTRACT_VERSION = 3;
 
 export * from './client';
 export * from './events';

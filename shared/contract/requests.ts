@@ -44,6 +44,11 @@ export const REQUESTS = {
   version: { args: z.strictObject({}), result: z.object({ contract: z.number(), app: z.string() }) },
   scenarios: { args: z.strictObject({}), result: z.array(scenarioInfoSchema) },
   source: { args: z.strictObject({ scenario: z.string().min(1).max(100) }), result: sourceSchema },
+  /** The student has this scenario on screen with these parameters: make its workers ready. */
+  prepare: {
+    args: z.strictObject({ scenario: startArgsSchema.shape.scenario, params: startArgsSchema.shape.params }),
+    result: z.object({ workers: z.number() }),
+  },
   start: { args: startArgsSchema, result: z.object({ runId, params: paramValuesSchema, timeoutS: z.number() }) },
   stop: { args: z.strictObject({ runId }), result: runReportSchema },
   live: { args: z.strictObject({}), result: z.array(liveRunSchema) },

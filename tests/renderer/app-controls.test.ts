@@ -8,7 +8,7 @@ import type { LiveRun, RunReport } from '../../shared/contract';
 import { launchChromium } from '../support/chromium';
 import { survivors } from '../support/lab-host';
 import { LIVE_PHASES, openApp, openScenario, pageProblems, runStatus, setParam, waitForEnd, type AppPage } from './support/app-page';
-import { startShell, type Shell } from './support/shell';
+import { descendants, startShell, type Shell } from './support/shell';
 
 let shell: Shell;
 let browser: Browser;
@@ -95,6 +95,21 @@ describe('running and stopping from the app', () => {
     const { pids } = await runPids(page);
     expect(await survivors(pids, 5000)).toEqual([]);
   }, 90_000);
+
+  it('readies the workers a scenario\'s run needs while its form is on screen, and lets the surplus go when fewer are needed', async () => {
+    const { page } = app;
+    const workers = () => descendants(shell.proc.pid!).length;
+    const reaches = async (n: number) => {
+      for (const until = Date.now() + 60_000; workers() !== n && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+      return workers();
+    };
+    expect(await reaches(4)).toBe(4); // the shell's base pool
+    await fresh(page, 'Who am I? A function called directly and in child processes');
+    await setParam(page, 'children', '8');
+    expect(await reaches(10)).toBe(10); // the parent, the child it joins, the 8
+    await setParam(page, 'children', '1');
+    expect(await reaches(4)).toBe(4); // 3 needed: the base pool is kept
+  }, 150_000);
 
   it('refuses a bad parameter inline, naming its range, and starts nothing', async () => {
     const { page } = app;

@@ -11,6 +11,11 @@ import type { ProcessPort, WorkerHandle } from './process-port';
 /** Workers started at once while preparing (more only thrash a small machine). */
 const START_CONCURRENCY = 4;
 
+/** The most idle workers a scenario on screen may ask to have ready (each holds ~30 MB). */
+export const MAX_EXPECTED_WORKERS = 12;
+/** How long such workers are kept for a run that does not come. */
+export const EXPECT_HOLD_MS = 120_000;
+
 /** Where a run gets its worker processes (the WarmPool; tests may pass their own). */
 export interface WorkerSource {
   /** Ready workers for a run, prepared before its clock starts. */
@@ -57,12 +62,55 @@ export class WarmPool implements WorkerSource {
   private closed = false;
   private activeRuns = 0;
   private readonly all = new Set<WorkerHandle>();
+  /** Idle workers a run about to start will want (expect()); the base size when none is. */
+  private target: number;
+  private expectTimer: NodeJS.Timeout | undefined;
+  /** Waiting for the pool to hold its target (filled()). */
+  private fillWaiters: (() => void)[] = [];
 
   /** `size`: idle workers kept between runs. */
-  constructor(private readonly port: ProcessPort, private readonly size = 4) {}
+  constructor(private readonly port: ProcessPort, private readonly size = 4) {
+    this.target = size;
+  }
 
   /** Starts the idle workers now instead of at the first need. */
   warm(): void { this.refill(); }
+
+  /**
+   * A run of `n` processes is likely soon (a student has its scenario on screen): have that
+   * many ready, up to MAX_EXPECTED_WORKERS, so that Run starts it without preparing. Nothing
+   * is started while a run goes on; the surplus is let go after `holdMs` without a run.
+   */
+  expect(n: number, holdMs = EXPECT_HOLD_MS): number {
+    this.target = Math.max(this.size, Math.min(MAX_EXPECTED_WORKERS, Math.floor(n)));
+    clearTimeout(this.expectTimer);
+    this.expectTimer = setTimeout(() => this.expectEnded(), holdMs);
+    this.expectTimer.unref();
+    if (this.activeRuns === 0) { this.trim(); this.refill(); }
+    return this.target;
+  }
+
+  private expectEnded(): void {
+    this.target = this.size;
+    if (this.activeRuns === 0) this.trim();
+    this.tellFilled(true);
+  }
+
+  /** Resolves once the idle workers reach the target, or waiting no longer makes sense (a run took them, the pool closed, a start failed). */
+  filled(): Promise<void> {
+    if (this.closed || this.activeRuns > 0 || this.idle.length >= this.target) return Promise.resolve();
+    return new Promise((resolve) => this.fillWaiters.push(resolve));
+  }
+
+  private tellFilled(anyway = false): void {
+    if (anyway || this.idle.length >= this.target) for (const f of this.fillWaiters.splice(0)) f();
+  }
+
+  /** Idle workers past the target are let go, the highest pids first. */
+  private trim(): void {
+    this.idle.sort((a, b) => a.pid - b.pid);
+    for (const w of this.idle.splice(this.target)) w.kill('SIGKILL');
+  }
 
   /**
    * Reserves `n` ready workers for a run: idle ones first, the rest started now, `onProgress`
@@ -72,6 +120,10 @@ export class WarmPool implements WorkerSource {
   async reserve(n: number, onProgress: (ready: number, needed: number) => void = () => {}): Promise<Reservation> {
     if (this.closed) throw new Error('the process pool is closed');
     this.activeRuns++;
+    // The run that was expected has come: afterwards the pool goes back to its base size.
+    clearTimeout(this.expectTimer);
+    this.target = this.size;
+    this.tellFilled(true);
     const r = new Reservation(this);
     this.idle.sort((a, b) => a.pid - b.pid);
     while (r.size < n && this.idle.length) { const w = this.idle.shift()!; if (!w.exited) r.add(w); }
@@ -114,14 +166,15 @@ export class WarmPool implements WorkerSource {
   runEnded(): void {
     this.activeRuns = Math.max(0, this.activeRuns - 1);
     if (this.activeRuns > 0) return;
-    this.idle.sort((a, b) => a.pid - b.pid);
-    for (const w of this.idle.splice(this.size)) w.kill('SIGKILL');
+    this.trim();
     this.refill();
   }
 
   /** Kills every worker this pool ever started that is still alive (idle or not). */
   close(): void {
     this.closed = true;
+    clearTimeout(this.expectTimer);
+    this.tellFilled(true);
     for (const w of this.all) w.kill('SIGKILL');
     this.idle.length = 0;
   }
@@ -132,11 +185,17 @@ export class WarmPool implements WorkerSource {
   get idlePids(): number[] { return this.idle.map((w) => w.pid); }
 
   private refill(): void {
-    while (!this.closed && this.idle.length + this.starting < this.size) {
+    while (!this.closed && this.idle.length + this.starting < this.target) {
       this.starting++;
       this.startOne().then(
-        (w) => { this.starting--; if (this.closed) w.kill('SIGKILL'); else this.idle.push(w); },
-        () => { this.starting--; },
+        (w) => {
+          this.starting--;
+          // Not wanted any more (closed, or the target was lowered while it started).
+          if (this.closed || (this.activeRuns === 0 && this.idle.length >= this.target)) w.kill('SIGKILL');
+          else this.idle.push(w);
+          this.tellFilled();
+        },
+        () => { this.starting--; this.tellFilled(true); },
       );
     }
   }

@@ -2,6 +2,7 @@
 // The CLI, the tests, the benchmarks and (later) the Electron main process all use it.
 import type { ProcessPort } from '../process-port/process-port';
 import { WarmPool } from '../process-port/warm-pool';
+import { processesNeeded } from '../../../shared/scenarios/process-counts';
 import { RunHandle } from './run-handle';
 import { checkRunRequest, type Checked, type RunRequest } from './run-request';
 
@@ -38,6 +39,19 @@ export class LabHost {
     void run.done.finally(() => this.runs.delete(runId));
     run.begin();
     return { ok: true, value: run };
+  }
+
+  /**
+   * A run like `req` may start soon (its scenario is on screen): the workers it needs are made
+   * ready now, so that Run does not wait for them. Answers, once they are ready, how many
+   * are kept ready.
+   */
+  async prepare(req: RunRequest): Promise<Checked<{ workers: number }>> {
+    const checked = checkRunRequest(req);
+    if (!checked.ok) return checked;
+    const workers = this.pool.expect(processesNeeded(checked.value.scenario.meta.id, checked.value.params));
+    await this.pool.filled();
+    return { ok: true, value: { workers } };
   }
 
   /** A run still going on, by its id; undefined once it has ended (or for an unknown id). */

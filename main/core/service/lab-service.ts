@@ -99,6 +99,21 @@ export class LabService {
   /** The history file this service keeps its runs in (null: none). */
   get historyFile(): string | null { return this.opts.history?.file ?? null; }
 
+  /**
+   * Makes ready the workers a run of these parameters needs (the student has it on screen);
+   * answers once they are (or a run took them meanwhile).
+   */
+  async prepare(args: Omit<StartArgs, 'guess' | 'timeoutS'>): Promise<ServiceResult<{ workers: number }>> {
+    if (this.closed) return fail('unavailable', 'the lab is shutting down');
+    try {
+      const prepared = await this.host.prepare({ scenario: args.scenario, params: args.params });
+      if (!prepared.ok) return fail(prepared.error.code === 'UNKNOWN_SCENARIO' ? 'not-found' : 'bad-param', prepared.error.message);
+      return ok(prepared.value);
+    } catch (e) {
+      return fail('internal', (e as Error).message);
+    }
+  }
+
   /** Starts a run; it goes on in the background. Subscribe to watch it. */
   start(args: StartArgs): ServiceResult<{ runId: string; params: RunReport['params']; timeoutS: number }> {
     if (this.closed) return fail('unavailable', 'the lab is shutting down');

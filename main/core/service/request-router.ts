@@ -50,6 +50,7 @@ export class RequestRouter implements RequestHandler {
       case 'version': return s.version();
       case 'scenarios': return s.scenarios();
       case 'source': return s.source(args.scenario);
+      case 'prepare': return s.prepare(args as never);
       case 'start': return s.start(args as never);
       case 'stop': return s.stop(args.runId);
       case 'live': return s.liveRuns();

@@ -109,7 +109,7 @@ describe('the browser shell', () => {
     for (const host of [`127.0.0.1:${shell.port}`, `localhost:${shell.port}`]) {
       const r = await raw(shell, 'POST', '/api/version', { ...auth(), Host: host, Origin: `http://${host}` });
       expect(r.status).toBe(200);
-      expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { contract: 2 } });
+      expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { contract: 3 } });
     }
   });
 

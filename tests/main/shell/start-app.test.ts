@@ -63,7 +63,7 @@ describe('npm start without Electron', () => {
       expect(electronLines).toHaveLength(1);
       expect(electronLines[0]).toMatch(/^Process Lab: Electron cannot run here: .+; starting the browser version instead\.$/);
       const version = await fetch(`${m[1]}/api/version`, { method: 'POST', headers: { Authorization: `Bearer ${m[3]}` } });
-      expect(await version.json()).toMatchObject({ ok: true, value: { contract: 2 } });
+      expect(await version.json()).toMatchObject({ ok: true, value: { contract: 3 } });
       const page = await fetch(`${m[1]}/`);
       expect(await page.text()).toContain('<div id="app">');
       const tree = descendants(proc.pid!);

@@ -40,7 +40,7 @@ describe('the contract', () => {
   it('refuses a request name it does not have, listing those it has', () => {
     const r = checkRequest('format_disk', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
-    if (!r.ok) expect(r.error.message).toContain('scenarios, source, start');
+    if (!r.ok) expect(r.error.message).toContain('scenarios, source, prepare, start');
   });
 
   it('describes every push', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NodeForkPort } from '../../../../main/core/process-port/node-fork-port';
-import { WarmPool } from '../../../../main/core/process-port/warm-pool';
+import { MAX_EXPECTED_WORKERS, WarmPool } from '../../../../main/core/process-port/warm-pool';
 import { survivors } from '../../../support/lab-host';
 
 const CLI = path.resolve(__dirname, '../../../../dist/main/cli/lab.js');
@@ -61,6 +61,48 @@ describe('WarmPool', () => {
       for (const until = Date.now() + HANG_GUARD_MS; p.liveCount > 1 && Date.now() < until;) await new Promise((res) => setTimeout(res, 20));
       expect(p.idleCount).toBe(1);
       expect(p.liveCount).toBe(1);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('makes ready the workers an expected run needs, up to its cap, and lets the surplus go when no run comes', { timeout: HANG_GUARD_MS + 30_000 }, async () => {
+    const p = new WarmPool(new NodeForkPort(), 1);
+    const idleReaches = async (n: number) => {
+      for (const until = Date.now() + HANG_GUARD_MS; (p.idleCount !== n || p.liveCount !== n) && Date.now() < until;) await new Promise((r) => setTimeout(r, 20));
+      return [p.idleCount, p.liveCount];
+    };
+    try {
+      expect(p.expect(MAX_EXPECTED_WORKERS + 50, 60_000)).toBe(MAX_EXPECTED_WORKERS); // capped
+      expect(await idleReaches(MAX_EXPECTED_WORKERS)).toEqual([MAX_EXPECTED_WORKERS, MAX_EXPECTED_WORKERS]);
+      // The student asks for fewer: the surplus goes at once (the highest pids).
+      const lowest = [...p.idlePids].sort((a, b) => a - b).slice(0, 5);
+      expect(p.expect(5, 400)).toBe(5);
+      expect(await idleReaches(5)).toEqual([5, 5]);
+      expect([...p.idlePids].sort((a, b) => a - b)).toEqual(lowest);
+      // No run within the hold: back to the base size.
+      expect(await idleReaches(1)).toEqual([1, 1]);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('hands an expected run its ready workers without starting any, and goes back to its base size after it', { timeout: HANG_GUARD_MS + 30_000 }, async () => {
+    const p = new WarmPool(new NodeForkPort(), 1);
+    try {
+      p.expect(4, 60_000);
+      await p.filled();
+      expect(p.idleCount).toBe(4);
+      const ready = p.idlePids;
+      const told: number[] = [];
+      const r = await p.reserve(4, (n) => told.push(n));
+      expect(told).toEqual([4]); // all four were ready at once
+      const taken = [r.take()!, r.take()!, r.take()!, r.take()!];
+      expect(taken.map((w) => w.pid)).toEqual(ready.sort((a, b) => a - b));
+      for (const w of taken) w.kill('SIGKILL');
+      r.release();
+      for (const until = Date.now() + HANG_GUARD_MS; (p.liveCount !== 1 || p.idleCount !== 1) && Date.now() < until;) await new Promise((res) => setTimeout(res, 20));
+      expect([p.idleCount, p.liveCount]).toEqual([1, 1]);
     } finally {
       p.close();
     }

@@ -14,17 +14,17 @@ const logged: string[] = [];
 const service = new LabService({ port: new NodeForkPort(), history: { file: path.join(dir, 'lab.sqlite') }, warmWorkers: 2, log: (l) => logged.push(l) });
 afterAll(() => service.close());
 
-function started(args: Parameters<LabService['start']>[0]): string {
-  const r = service.start(args);
+function started(args: Parameters<LabService['start']>[0], svc = service): string {
+  const r = svc.start(args);
   if (!r.ok) throw new Error(r.error.message);
   return r.value.runId;
 }
 
 /** Collects a subscription's pushes until its 'ended'. */
-function watch(runId: string, fromSeq = 0): Promise<Push[]> {
+function watch(runId: string, fromSeq = 0, svc = service): Promise<Push[]> {
   return new Promise((resolve, reject) => {
     const pushes: Push[] = [];
-    const sub = service.subscribe(runId, fromSeq, (p) => { pushes.push(p); if (p.type === 'ended') resolve(pushes); });
+    const sub = svc.subscribe(runId, fromSeq, (p) => { pushes.push(p); if (p.type === 'ended') resolve(pushes); });
     if (!sub.ok) reject(new Error(sub.error.message));
   });
 }
@@ -125,6 +125,27 @@ describe('LabService', () => {
     expect(await service.stop('no-such-run')).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(service.subscribe('no-such-run', 0, () => {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await service.delete(['no-such-run'])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('LabService.prepare', () => {
+  // A service of its own: no run of another test may be holding the pool when it prepares.
+  const own = new LabService({ port: new NodeForkPort(), history: null, warmWorkers: 2 });
+  afterAll(() => own.close());
+
+  it('prepares the workers a run of given values needs, and refuses values it could not start, naming them', async () => {
+    // whoami with 8 children: 10 processes (the parent, the child it joins, the 8).
+    // It answers once they are ready.
+    expect(await own.prepare({ scenario: 'whoami', params: { children: 8 } })).toEqual({ ok: true, value: { workers: 10 } });
+    expect(await own.prepare({ scenario: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const bad = await own.prepare({ scenario: 'fork-loop', params: { iterations: 0 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-param' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/iterations/);
+    // A run finds all ten at once: it never says it holds fewer.
+    const pushes = await watch(started({ scenario: 'whoami', params: { children: 8, timeUnitMs: 5 } }, own), 0, own);
+    const preparing = pushes.flatMap((p) => (p.type === 'status' && p.phase === 'preparing' ? [[p.prepared, p.needed]] : []));
+    expect(preparing.length).toBeGreaterThan(0);
+    expect(preparing).toEqual(preparing.map(() => [10, 10]));
   });
 });
 
