@@ -181,7 +181,7 @@ async function heapMb(page: Page): Promise<number> {
   return h.usedSize / 1e6;
 }
 
-function benchScenarioInfo(): ScenarioInfo {
+export function benchScenarioInfo(): ScenarioInfo {
   const m = benchMeta;
   return {
     id: m.id, title: m.title, seed: m.seed, concepts: m.concepts, flagship: false, topic: m.topic,

@@ -11,7 +11,7 @@
 import type { Lane, LaneRow } from '../../../../shared/live';
 import { binCategories } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { STRIP_PX, StripLayer } from './strip-layer';
+import { MAX_STRIPS_PER_FRAME, STRIP_PX, StripLayer } from './strip-layer';
 import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
 import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
 import { describeExit } from './describe';
@@ -180,7 +180,8 @@ export class LanesPainter implements Painter {
       const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
       if (shifted) this.labelAtEdge(view, axis);
       const deadline = performance.now() + DRAW_BUDGET_MS;
-      // Strip by strip, left to right, until the end or the frame's budget.
+      let strips = 0;
+      // Strip by strip, left to right, until the end or the frame's budget (time, and strips).
       while (from < target) {
         const x0 = Math.max(0, xOf(axis, from));
         // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
@@ -194,7 +195,7 @@ export class LanesPainter implements Painter {
         from = to;
         this.drawnToUs = Math.min(m.atUs, to);
         if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
-        else if (performance.now() > deadline) break;
+        else if (performance.now() > deadline || ++strips >= MAX_STRIPS_PER_FRAME) break;
       }
       if (from >= target) this.catchingUp = false;
       this.unfinished = from < target;

@@ -7,7 +7,7 @@ import type { StepSeries } from '../../../../shared/live/step-series';
 import type { LiveModel, TrackField } from '../../../../shared/live';
 import { binCategories, binExtremes, type BinWindow, type Steps } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { STRIP_PX, StripLayer } from './strip-layer';
+import { MAX_STRIPS_PER_FRAME, STRIP_PX, StripLayer } from './strip-layer';
 import { LABEL_MIN_PX, axisHeight, fitText, gutterWidth } from './chart-layout';
 import type { ChartTheme } from './chart-theme';
 import type { Hit } from './hit';
@@ -144,7 +144,8 @@ export class TracksPainter implements Painter {
       let from = this.catchingUp ? Math.max(this.drawnToUs, axis.originUs) : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
       const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
       const deadline = performance.now() + DRAW_BUDGET_MS;
-      // Strip by strip, left to right, until the end or the frame's budget.
+      let strips = 0;
+      // Strip by strip, left to right, until the end or the frame's budget (time, and strips).
       while (from < target) {
         const x0 = Math.max(0, xOf(axis, from));
         // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
@@ -158,7 +159,7 @@ export class TracksPainter implements Painter {
         from = to;
         this.drawnToUs = Math.min(m.atUs, to);
         if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
-        else if (performance.now() > deadline) break;
+        else if (performance.now() > deadline || ++strips >= MAX_STRIPS_PER_FRAME) break;
       }
       if (from >= target) this.catchingUp = false;
       this.unfinished = from < target;
