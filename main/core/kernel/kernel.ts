@@ -296,18 +296,24 @@ export class Kernel implements WaiterHost {
     const kept = p.deferred;
     p.deferred = [];
     for (let i = 0; i < kept.length; i++) {
+      if (!p.alive) return;
       if (!this.pacer.admits(p.worker)) {
         p.deferred = kept.slice(i);
         this.pacer.hold(p.worker, () => this.replayDeferred(p));
         return;
       }
-      if (p.alive) this.handleNow(p, kept[i]);
+      const item = kept[i];
+      if (item instanceof KeptCalls) this.dispatchCalls(p, item);
+      else this.handleNow(p, item);
+      // A message cut short: its rest is kept (and its worker held); what came after waits behind it.
+      if (p.deferred.length) { p.deferred.push(...kept.slice(i + 1)); return; }
     }
   }
 
   private handleNow(p: ProcessEntry, raw: unknown): void {
     const parsed = decodeWorkerMessage(raw);
-    this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? parsed.msg.c.length : 1, typeof raw === 'string' ? raw.length : 0);
+    // Its bytes count now; its calls count as they are dispatched (dispatchCalls).
+    this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? 0 : 1, typeof raw === 'string' ? raw.length : 0);
     if (!parsed.ok) {
       const error = new LimitError(parsed.cap, parsed.error.message);
       // One refusal for the message; each call in it that waits gets the error as its answer.
@@ -327,15 +333,30 @@ export class Kernel implements WaiterHost {
     }
     this.markStarted(p);
     p.ackedSeq = Math.max(p.ackedSeq, msg.ack);
-    if (msg.t === 'calls') {
-      const allowed = p.rate.take(msg.c.length, this.recorder.nowUs());
-      this.currentAck = msg.ack;
-      for (let i = 0; i < msg.c.length; i++) {
-        if (i < allowed) this.dispatch(p, msg.c[i]);
-        else this.refuse(p, new LimitError('events-per-second', `more than ${fmt(MAX_EVENTS_PER_SECOND)} operations in one second by this process (MAX_EVENTS_PER_SECOND); ${msg.c[i][2]}() was refused`), msg.c[i][0], { op: msg.c[i][2] });
+    if (msg.t === 'calls') this.dispatchCalls(p, new KeptCalls(msg.c, 0, msg.ack, p.rate.take(msg.c.length, this.recorder.nowUs())));
+    else if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();
+  }
+
+  /**
+   * A message's calls from `k.from` on, in order, while the turn's budget lasts (one at
+   * least); the rest is kept for a later turn, ahead of anything its worker sent after it. A
+   * message of 1,000 calls thus never makes a turn twice its budget.
+   */
+  private dispatchCalls(p: ProcessEntry, k: KeptCalls): void {
+    this.currentAck = k.ack;
+    for (let i = k.from; i < k.calls.length; i++) {
+      if (i > k.from && !this.pacer.admits(p.worker)) {
+        p.deferred.unshift(new KeptCalls(k.calls, i, k.ack, k.allowed));
+        this.pacer.hold(p.worker, () => this.replayDeferred(p));
+        break;
       }
-      this.currentAck = undefined;
+      this.pacer.spend(p.worker, 1, 0);
+      const c = k.calls[i];
+      if (i < k.allowed) this.dispatch(p, c);
+      else this.refuse(p, new LimitError('events-per-second', `more than ${fmt(MAX_EVENTS_PER_SECOND)} operations in one second by this process (MAX_EVENTS_PER_SECOND); ${c[2]}() was refused`), c[0], { op: c[2] });
+      if (!p.alive) break;
     }
+    this.currentAck = undefined;
     if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();
   }
 
@@ -625,4 +646,9 @@ function kernelObjectOf(pid: number, op: string, args: unknown[], w: Waiter | un
     case 'atexit': case 'exit': return `proc:${pid}`;
     default: return w?.objId && w.objId !== KERNEL_ID ? w.objId : 'kernel';
   }
+}
+
+/** The calls of a message not dispatched yet (from `from` on): kept for a later turn. `allowed`: how many of all its calls the rate cap let through. */
+class KeptCalls {
+  constructor(readonly calls: readonly Call[], readonly from: number, readonly ack: number, readonly allowed: number) {}
 }

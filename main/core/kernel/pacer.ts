@@ -4,9 +4,11 @@
 // turn, so timers, other workers and the UI get the thread in between. A message that arrives
 // once the budget is spent (from another worker, in the same turn) is not handled: the kernel
 // keeps it, its worker is paused, and it is handled first when that worker's turn comes.
-// Paused workers are resumed one at a time, in turn, while the new turn's budget lasts: a
-// turn handles at most its budget plus one message. Ports that cannot pause (Electron hands
-// every message over) are bounded per message only.
+// Paused workers are resumed one at a time, in turn, while the new turn's budget lasts. The
+// kernel counts a message's calls as it dispatches them and keeps the rest of a message that
+// crosses the line for a later turn: a turn handles its budget plus one call, and parses at
+// most one message past it. Ports that cannot pause (Electron hands every message over) are
+// bounded per message only.
 import { MAX_BYTES_PER_TURN, MAX_CALLS_PER_TURN } from '../../protocol/limits';
 import type { WorkerHandle } from '../process-port/process-port';
 

@@ -100,7 +100,8 @@ export class ProcessEntry {
   /**
    * Running, as far as the kernel can tell: a batch it sent is not acknowledged yet, or it
    * owes the worker one (a reply or a notice waiting for the next flush), which will wake
-   * its program up. A hang check that runs before that flush must not call it idle.
+   * its program up, or what it sent is kept for a later turn (not dispatched yet). A hang
+   * check that runs before that flush must not call it idle.
    */
-  get busy(): boolean { return this.sentSeq !== this.ackedSeq || this.outbox.length > 0 || this.notices.length > 0; }
+  get busy(): boolean { return this.sentSeq !== this.ackedSeq || this.outbox.length > 0 || this.notices.length > 0 || this.deferred.length > 0; }
 }

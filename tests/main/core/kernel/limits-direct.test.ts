@@ -158,7 +158,7 @@ describe('the kernel\'s replies', () => {
 });
 
 describe('the kernel\'s pace with many workers', () => {
-  it('a turn handles its budget plus one message, all workers together: what others send past it waits, in order, and all of it is handled', async () => {
+  it('a turn handles its budget, all workers together: what others send past it waits, in order, and all of it is handled', async () => {
     const run = fakeRun({ maxProcesses: 8 });
     await run.kernel.startRoot([]);
     const root = run.workers[0];
@@ -173,7 +173,7 @@ describe('the kernel\'s pace with many workers', () => {
     for (let round = 0; round < 2; round++) {
       children.forEach((w, k) => w.emit({ t: 'calls', ack: 1, c: Array.from({ length: MAX_CALLS_PER_MESSAGE }, (_, i): Call => [0, 'q', 'put', [[k, round, i]]]) }));
     }
-    // Handled in this turn: one full message (it spent the budget); the other seven wait.
+    // Handled in this turn: the budget (one full message); the other seven wait.
     expect(qsize(run) - before).toBe(Math.max(MAX_CALLS_PER_MESSAGE, MAX_CALLS_PER_TURN));
     for (let i = 0; i < 40 && qsize(run) - before < 8 * MAX_CALLS_PER_MESSAGE; i++) await turns(1);
     expect(qsize(run) - before).toBe(8 * MAX_CALLS_PER_MESSAGE);
@@ -183,6 +183,33 @@ describe('the kernel\'s pace with many workers', () => {
       const mine = items.filter(([w]) => w === k).map(([, round, i]) => round * MAX_CALLS_PER_MESSAGE + i);
       expect(mine).toEqual(Array.from({ length: 2 * MAX_CALLS_PER_MESSAGE }, (_, i) => i));
     }
+  });
+});
+
+describe('a message that crosses the turn\'s budget', () => {
+  it('is cut: the rest of its calls wait for a later turn, ahead of what its worker sent next, and all go in in order', async () => {
+    const run = fakeRun({ maxProcesses: 8 });
+    await run.kernel.startRoot([]);
+    const root = run.workers[0];
+    root.emit({ t: 'calls', ack: 1, c: [[0, '$k', 'create', ['Queue', 'q', {}]], [1, '$k', 'spawn', ['child', [], {}]], [2, '$k', 'spawn', ['child', [], {}]]] });
+    await turns();
+    const [a, b] = run.workers.slice(1);
+    for (const w of [a, b]) w.emit({ t: 'idle', ack: 1 });
+    await turns();
+    const before = qsize(run);
+    const puts = (k: number, from: number, n: number) => Array.from({ length: n }, (_, i): Call => [0, 'q', 'put', [[k, from + i]]]);
+    const first = Math.floor(MAX_CALLS_PER_TURN * 0.6);
+    // One turn: a spends 60% of the budget, b sends a full message and then a small one.
+    a.emit({ t: 'calls', ack: 1, c: puts(0, 0, first) });
+    b.emit({ t: 'calls', ack: 1, c: puts(1, 0, MAX_CALLS_PER_MESSAGE) });
+    b.emit({ t: 'calls', ack: 1, c: puts(1, MAX_CALLS_PER_MESSAGE, 5) });
+    // Handled in this turn: the budget exactly (the first message, and the start of b's).
+    expect(qsize(run) - before).toBe(MAX_CALLS_PER_TURN);
+    for (let i = 0; i < 40 && qsize(run) - before < first + MAX_CALLS_PER_MESSAGE + 5; i++) await turns(1);
+    expect(qsize(run) - before).toBe(first + MAX_CALLS_PER_MESSAGE + 5);
+    const items = (run.kernel.objects.get('q') as unknown as { items: { toArray(): unknown[] } }).items.toArray() as [number, number][];
+    expect(items.filter(([w]) => w === 1).map(([, i]) => i)).toEqual(Array.from({ length: MAX_CALLS_PER_MESSAGE + 5 }, (_, i) => i));
+    expect(run.ends).toEqual([]);
   });
 });
 
