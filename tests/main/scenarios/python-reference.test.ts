@@ -311,6 +311,18 @@ describe('the other programs, each as its seed shows it', () => {
     return { label: m[1].trim(), pid: Number(m[2]), global: Number(m[3]), value: Number(m[4]), array: m[5] };
   });
 
+  /**
+   * The parent's last line. Loop 4's three updaters add 1 to the Value (9) and to each slot
+   * (5.0) without the lock, as the seed does: under load Python itself can lose one of those
+   * += 1 (CI's machine once showed 11), and the last to write always counts.
+   */
+  const expectRacedEnd = (end: ReturnType<typeof shown>[number]) => {
+    expect(end.label).toBe('parent end');
+    expect(end.value).toBeGreaterThanOrEqual(10);
+    expect(end.value).toBeLessThanOrEqual(12);
+    for (const slot of end.array.split(', ')) expect(['6.0', '7.0', '8.0']).toContain(slot);
+  };
+
   it('shared-memory under fork: children start with a copy of the parent\'s global', async () => {
     const r = await runPythonOnce('shared-memory', FAST);
     expectClean(r);
@@ -320,7 +332,7 @@ describe('the other programs, each as its seed shows it', () => {
     expect([...s.slice(0, 5), ...loop2, ...s.slice(8)].map((x) => x.global)).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 6, 6]);
     expect(s.filter((x) => x.pid === r.pid).map((x) => x.label)).toEqual(['parent start', 'parent temp', 'parent end']);
     expect(s[8]).toMatchObject({ label: 'parent temp', value: 9, array: '5.0, 5.0, 5.0' });
-    expect(s[9]).toMatchObject({ label: 'parent end', value: 12, array: '8.0, 8.0, 8.0' });
+    expectRacedEnd(s[9]);
     expect(r.lines).toContain('loop1 (updates in parent, serial children)...');
     expect(r.lines.filter((l) => l === '')).toHaveLength(4); // the seed's blank line before each loop
   });
@@ -330,7 +342,8 @@ describe('the other programs, each as its seed shows it', () => {
     expectClean(r);
     const s = shown(r);
     expect(s.filter((x) => x.pid !== r.pid).map((x) => x.global)).toEqual([0, 0, 0, 0, 0, 0, 0]);
-    expect(s[s.length - 1]).toMatchObject({ label: 'parent end', global: 6, value: 12, array: '8.0, 8.0, 8.0' });
+    expect(s[s.length - 1]).toMatchObject({ label: 'parent end', global: 6 });
+    expectRacedEnd(s[s.length - 1]);
   });
 
   it('shared-memory with the lock around the race: no increment lost', async () => {

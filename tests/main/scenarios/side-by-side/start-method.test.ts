@@ -82,8 +82,17 @@ describe('shared-memory: the global count against the shared Value and Array (mu
     const py = await pyLines('shared-memory', params);
     expect(lab.report.status).toBe('completed');
     expect(lab.report.invariants.every((x) => x.ok), JSON.stringify(lab.report.invariants)).toBe(true);
-    expect(normalized(py.lines)).toEqual(expected(startMethod === 'fork'));
-    expect(normalized(lab.lines)).toEqual(expected(startMethod === 'fork'));
+    const want = expected(startMethod === 'fork');
+    const pyShown = normalized(py.lines);
+    expect(pyShown.slice(0, -1)).toEqual(want.slice(0, -1));
+    // Python's loop 4 adds 1 to the Value and each slot without the lock, as the seed does: under
+    // load one of those += 1 can be lost (CI's machine once showed 11). The lab holds the lock.
+    const end = /^parent end  : pid:X, global:6, value:(\d+), array:\[(.*)\]$/.exec(pyShown.at(-1)!);
+    expect(end, pyShown.at(-1)).not.toBeNull();
+    expect(Number(end![1])).toBeGreaterThanOrEqual(10);
+    expect(Number(end![1])).toBeLessThanOrEqual(12);
+    for (const slot of end![2].split(', ')) expect(['6.0', '7.0', '8.0']).toContain(slot);
+    expect(normalized(lab.lines)).toEqual(want);
   });
 });
 
