@@ -181,7 +181,17 @@ async function heapMb(page: Page): Promise<number> {
   return h.usedSize / 1e6;
 }
 
-export function benchScenarioInfo(): ScenarioInfo {
+/** Has the page's catalogue answer list the internal `bench` scenario, so the UI can open it. */
+function addBenchScenario(page: Page): Promise<unknown> {
+  return page.route('**/api/scenarios', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json() as { ok: boolean; value: ScenarioInfo[] };
+    if (body.ok) body.value.push(benchScenarioInfo());
+    await route.fulfill({ response: res, json: body });
+  });
+}
+
+function benchScenarioInfo(): ScenarioInfo {
   const m = benchMeta;
   return {
     id: m.id, title: m.title, seed: m.seed, concepts: m.concepts, flagship: false, topic: m.topic,
@@ -195,13 +205,7 @@ export async function measureRenderer(progress: (s: string) => void = () => {}):
   const shell = await startShell();
   const browser = await launch();
   try {
-    const addBench = (p: Page) => p.route('**/api/scenarios', async (route) => {
-      const res = await route.fetch();
-      const body = await res.json() as { ok: boolean; value: ScenarioInfo[] };
-      if (body.ok) body.value.push(benchScenarioInfo());
-      await route.fulfill({ response: res, json: body });
-    });
-    const { context, page, errors } = await openApp(browser, shell, { init: pageHooks, before: addBench });
+    const { context, page, errors } = await openApp(browser, shell, { init: pageHooks, before: addBenchScenario });
 
     progress('renderer: a warm-up run (the pool of workers and the page\'s JIT)');
     await prepare(page, 'Who am I? A function called directly and in child processes', { children: '8', timeUnitMs: '20' });
@@ -257,7 +261,7 @@ export async function measureRenderer(progress: (s: string) => void = () => {}):
     progress('renderer: the page\'s JavaScript heap after a 1,000,000-event run (event-flood, 600,000 items)');
     // A fresh page: what it holds before is the app alone.
     await context.close();
-    const fresh = await openApp(browser, shell, { init: pageHooks, before: addBench });
+    const fresh = await openApp(browser, shell, { init: pageHooks, before: addBenchScenario });
     const beforeMb = await heapMb(fresh.page);
     await prepare(fresh.page, benchMeta.title, { metric: 'event-flood', n: '600000' });
     await resetPage(fresh.page, false);
@@ -340,13 +344,7 @@ export async function measureReplayOnly(progress: (s: string) => void): Promise<
   const shell = await startShell();
   const browser = await launch();
   try {
-    const addBench = (p: Page) => p.route('**/api/scenarios', async (route) => {
-      const res = await route.fetch();
-      const body = await res.json() as { ok: boolean; value: ScenarioInfo[] };
-      if (body.ok) body.value.push(benchScenarioInfo());
-      await route.fulfill({ response: res, json: body });
-    });
-    const { context, page } = await openApp(browser, shell, { before: addBench });
+    const { context, page } = await openApp(browser, shell, { before: addBenchScenario });
     progress('replay: a 1,000,000-event run (event-flood, 600,000 items)');
     await prepare(page, benchMeta.title, { metric: 'event-flood', n: '600000' });
     await clickRun(page);
