@@ -5,7 +5,7 @@ import type { LabEvent } from '../../../shared/events';
 import { normalizeArgs } from '../../../shared/op-args';
 import { bounded } from '../../../shared/values';
 import {
-  MAX_BATCH_BYTES, MAX_EVENTS_PER_SECOND, MAX_ITEM_BYTES, MAX_NESTING,
+  MAX_BATCH_BYTES, MAX_ITEM_BYTES, MAX_NESTING,
   MAX_PRINT_LINE_CHARS, MAX_REFUSALS_PER_PROCESS, MAX_TIMEOUT_MS, fmt,
 } from '../../protocol/limits';
 import { measureJson } from '../../protocol/json-size';
@@ -15,11 +15,10 @@ import { EventRecorder, summarize, type EventDraft } from './event-recorder';
 import { ArgError, KernelStopping, LimitError, type KernelObject, type OpContext, type OpOutcome } from './kernel-object';
 import { KernelOps } from './kernel-ops';
 import { LimitGuard, cutLine } from './limit-guard';
-import { Pacer } from './pacer';
+import { MessageIntake } from './message-intake';
 import { ObjectFactory } from './object-factory';
 import { ProcessEntry } from './process-entry';
 import { KPipe } from './objects/pipe';
-import { decodeWorkerMessage } from './validate-worker-message';
 import { Waiter, type WaiterHost } from './waiter';
 import { findHang, type HangFinding } from './hang-detector';
 
@@ -78,9 +77,7 @@ export class Kernel implements WaiterHost {
   readonly limits = new LimitGuard();
   readonly factory = new ObjectFactory((id) => this.objects.get(id), this.limits);
   private readonly kops: KernelOps;
-  private readonly pacer = new Pacer();
-  /** The ack of the message being dispatched: did its sender know of an earlier refusal? */
-  private currentAck: number | undefined;
+  private readonly intake = new MessageIntake(this);
   private readonly dirty = new Set<ProcessEntry>();
   private flushScheduled = false;
   private hangCheckScheduled = false;
@@ -144,7 +141,7 @@ export class Kernel implements WaiterHost {
     p.identity = o.identity;
     this.procs.set(pid, p);
     parent?.children.push(pid);
-    worker.onMessage((m) => this.handleMessage(p, m));
+    worker.onMessage((m) => this.intake.handle(p, m));
     worker.onOutput((stream, text) => this.onStrayOutput(p, stream, text));
     worker.onExit((code, signal) => this.onExit(p, code, signal));
     const created = this.recorder.record({
@@ -171,7 +168,8 @@ export class Kernel implements WaiterHost {
     else p.startListeners.push(f);
   }
 
-  private markStarted(p: ProcessEntry): void {
+  /** Its first message arrived: its program runs. */
+  markStarted(p: ProcessEntry): void {
     if (p.hasStarted) return;
     p.hasStarted = true;
     if (p.alive) this.record({ pid: p.pid, ph: 'I', kind: 'life', life: 'started', obj: `proc:${p.pid}` });
@@ -279,86 +277,7 @@ export class Kernel implements WaiterHost {
     this.endListener(end);
   }
 
-  // ---- messages ----------------------------------------------------------------------
-
-  handleMessage(p: ProcessEntry, raw: unknown): void {
-    if (!p.alive) return;
-    // Past this turn's budget, or behind messages already kept: kept, in order, for a later turn.
-    if (p.deferred.length > 0 || !this.pacer.admits(p.worker)) {
-      p.deferred.push(raw);
-      this.pacer.hold(p.worker, () => this.replayDeferred(p));
-      return;
-    }
-    this.handleNow(p, raw);
-  }
-
-  private replayDeferred(p: ProcessEntry): void {
-    const kept = p.deferred;
-    p.deferred = [];
-    for (let i = 0; i < kept.length; i++) {
-      if (!p.alive) return;
-      if (!this.pacer.admits(p.worker)) {
-        p.deferred = kept.slice(i);
-        this.pacer.hold(p.worker, () => this.replayDeferred(p));
-        return;
-      }
-      const item = kept[i];
-      if (item instanceof KeptCalls) this.dispatchCalls(p, item);
-      else this.handleNow(p, item);
-      // A message cut short: its rest is kept (and its worker held); what came after waits behind it.
-      if (p.deferred.length) { p.deferred.push(...kept.slice(i + 1)); return; }
-    }
-  }
-
-  private handleNow(p: ProcessEntry, raw: unknown): void {
-    const parsed = decodeWorkerMessage(raw);
-    // Its bytes count now; its calls count as they are dispatched (dispatchCalls).
-    this.pacer.spend(p.worker, parsed.ok && parsed.msg.t === 'calls' ? 0 : 1, typeof raw === 'string' ? raw.length : 0);
-    if (!parsed.ok) {
-      const error = new LimitError(parsed.cap, parsed.error.message);
-      // One refusal for the message; each call in it that waits gets the error as its answer.
-      this.refuse(p, error, parsed.callIds[0] ?? 0, { code: parsed.error.code });
-      for (const id of parsed.callIds.slice(1)) this.reply(p, [id, 0, { code: parsed.error.code, message: error.message }]);
-      return;
-    }
-    const msg = parsed.msg;
-    if (msg.t === 'ready') return;
-    if (msg.ack > p.sentSeq) {
-      // The worker claims to have read a batch that was never sent: it would look busy for ever.
-      const error = new LimitError('protocol', `ack ${msg.ack} names a batch that was never sent (the last one sent is ${p.sentSeq}); the message was refused`);
-      const ids = msg.t === 'calls' ? msg.c.map((c) => c[0]).filter((id) => id > 0) : [];
-      this.refuse(p, error, ids[0] ?? 0, { code: 'BadMessage' });
-      for (const id of ids.slice(1)) this.reply(p, [id, 0, { code: 'BadMessage', message: error.message }]);
-      return;
-    }
-    this.markStarted(p);
-    p.ackedSeq = Math.max(p.ackedSeq, msg.ack);
-    if (msg.t === 'calls') this.dispatchCalls(p, new KeptCalls(msg.c, 0, msg.ack, p.rate.take(msg.c.length, this.recorder.nowUs())));
-    else if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();
-  }
-
-  /**
-   * A message's calls from `k.from` on, in order, while the turn's budget lasts (one at
-   * least); the rest is kept for a later turn, ahead of anything its worker sent after it. A
-   * message of 1,000 calls thus never makes a turn twice its budget.
-   */
-  private dispatchCalls(p: ProcessEntry, k: KeptCalls): void {
-    this.currentAck = k.ack;
-    for (let i = k.from; i < k.calls.length; i++) {
-      if (i > k.from && !this.pacer.admits(p.worker)) {
-        p.deferred.unshift(new KeptCalls(k.calls, i, k.ack, k.allowed));
-        this.pacer.hold(p.worker, () => this.replayDeferred(p));
-        break;
-      }
-      this.pacer.spend(p.worker, 1, 0);
-      const c = k.calls[i];
-      if (i < k.allowed) this.dispatch(p, c);
-      else this.refuse(p, new LimitError('events-per-second', `more than ${fmt(MAX_EVENTS_PER_SECOND)} operations in one second by this process (MAX_EVENTS_PER_SECOND); ${c[2]}() was refused`), c[0], { op: c[2] });
-      if (!p.alive) break;
-    }
-    this.currentAck = undefined;
-    if (!p.busy && p.waiters.size > 0) this.scheduleHangCheck();
-  }
+  // ---- messages (MessageIntake reads them; these are what it calls) --------------------
 
   /**
    * A cap (or the protocol) refused an operation: the program gets the error (as the reply,
@@ -380,14 +299,16 @@ export class Kernel implements WaiterHost {
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', obj: o.obj, ...(o.op ? { args: [o.op] } : {}), text: `${error.code}: ${e.message}${n === LOGGED_REFUSALS ? ' (further refusals of this kind are counted, not shown)' : ''}` });
     }
     // It knew when it raised the error itself (tellWorker false), or its message acknowledged the batch that told it.
-    const knew = o.tellWorker === false || this.currentAck === undefined || this.currentAck >= p.toldSeq;
+    const ack = this.intake.currentAck;
+    const knew = o.tellWorker === false || ack === undefined || ack >= p.toldSeq;
     if (knew && ++p.strikes >= MAX_REFUSALS_PER_PROCESS && p.alive && !p.killedByKernel) {
       this.record({ pid: p.pid, ph: 'I', kind: 'error', op: 'limit', text: `${p.name} (pid ${p.pid}) was ended: it went on after ${fmt(p.strikes)} refused operations (MAX_REFUSALS_PER_PROCESS)` });
       p.killFor('cap', 'SIGKILL');
     }
   }
 
-  private dispatch(p: ProcessEntry, [callId, objId, op, args]: Call): void {
+  /** One call of a worker's message, checked and run. */
+  dispatch(p: ProcessEntry, [callId, objId, op, args]: Call): void {
     if (!p.alive) return;
     const isKernel = objId === KERNEL_ID;
     const obj = isKernel ? undefined : this.objects.get(objId);
@@ -648,7 +569,3 @@ function kernelObjectOf(pid: number, op: string, args: unknown[], w: Waiter | un
   }
 }
 
-/** The calls of a message not dispatched yet (from `from` on): kept for a later turn. `allowed`: how many of all its calls the rate cap let through. */
-class KeptCalls {
-  constructor(readonly calls: readonly Call[], readonly from: number, readonly ack: number, readonly allowed: number) {}
-}
