@@ -11,14 +11,15 @@
 import type { Lane, LaneRow } from '../../../../shared/live';
 import { binCategories } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { MAX_STRIPS_PER_FRAME, STRIP_PX, StripLayer } from './strip-layer';
+import { StripLayer } from './strip-layer';
+import { StripProgress } from './strip-progress';
 import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
 import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
 import { describeExit } from './describe';
 import type { Hit } from './hit';
 import type { LiveView, Painter } from './live-view';
 import { processColour } from '../../../../shared/charts/palette';
-import { axisEndUs, columnStartUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
+import { axisEndUs, sameAxis, ticks, usOf, xOf, type TimeAxis } from './time-axis';
 
 /** Milliseconds of a frame the spans may take; a redraw that needs more goes on next frame. */
 const DRAW_BUDGET_MS = 5;
@@ -49,15 +50,11 @@ export class LanesPainter implements Painter {
   private axis: TimeAxis | null = null;
   private theme: ChartTheme | null = null;
   private fills: Fills | null = null;
-  /** What the spans layer shows is final up to here (the model's last event when drawn). */
-  private drawnToUs = -Infinity;
-  /** A redraw is under way (drawn strip by strip, left to right, within each frame's budget). */
-  private catchingUp = false;
+  /** How far the spans layer is drawn. */
+  private readonly strips = new StripProgress(DRAW_BUDGET_MS);
   /** Per lane, the start of the span going on whose label is drawn already. */
   private readonly labelled = new Map<number, number>();
 
-  /** Right of this pixel nothing is drawn on the spans layer (so nothing there needs clearing). */
-  private paintedToX = 0;
   private nextArrow = 0;
   /** Geometry of the arrows drawn, for hit-testing: x1, y1, x2, y2, index per arrow. */
   private geo: number[] = [];
@@ -86,8 +83,7 @@ export class LanesPainter implements Painter {
   setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
 
   /** Work left for the next frame: a redraw under way, or a pass the frame's budget cut short. */
-  get busy(): boolean { return this.catchingUp || this.unfinished; }
-  private unfinished = false;
+  get busy(): boolean { return this.strips.busy; }
 
   get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? { fontPx: 12 } as ChartTheme)); }
 
@@ -135,7 +131,7 @@ export class LanesPainter implements Painter {
     const endUs = view.endUs;
     const axis = view.axis(P);
     const key = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}|${view.ui.arrowsOn}`;
-    if (!redraw && !this.catchingUp && key === this.lastPaint && view.ui.hover === this.lastHover) return;
+    if (!redraw && !this.strips.catchingUp && key === this.lastPaint && view.ui.hover === this.lastHover) return;
     this.lastPaint = key;
     this.lastHover = view.ui.hover;
     const before = this.axis;
@@ -149,7 +145,7 @@ export class LanesPainter implements Painter {
         // A following window moved on by whole pixels: keep what is drawn, moved left.
         this.spans.shiftLeft(whole);
         this.arrows.shiftLeft(whole);
-        this.paintedToX = Math.max(0, this.paintedToX - whole);
+        this.strips.shifted(whole);
         shifted = true;
         for (let i = 0; i < this.geo.length; i += 5) { this.geo[i] -= whole; this.geo[i + 2] -= whole; }
         moved = true;
@@ -163,43 +159,21 @@ export class LanesPainter implements Painter {
     }
     this.axis = axis;
 
-    const grew = m.atUs > this.drawnToUs || endUs > this.drawnToUs;
+    const grew = m.atUs > this.strips.drawnToUs || endUs > this.strips.drawnToUs;
     if (redraw) {
       if (!squeezed) this.spans.clear();
       if (this.geo.length) this.arrows.clear();
       this.labelled.clear();
       this.geo = [];
-      this.drawnToUs = axis.originUs;
-      this.paintedToX = squeezed ? P : 0;
-      this.catchingUp = true;
+      this.strips.restart(axis, squeezed, P);
       this.nextArrow = Math.max(m.arrows.indexFrom(axis.originUs), m.arrows.length - MAX_ARROWS);
     }
-    if (redraw || moved || grew || this.catchingUp) {
-      const target = Math.min(endUs, axisEndUs(axis));
-      let from = this.catchingUp ? Math.max(this.drawnToUs, axis.originUs) : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
-      const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
+    if (redraw || moved || grew || this.strips.catchingUp) {
       if (shifted) this.labelAtEdge(view, axis);
-      const deadline = performance.now() + DRAW_BUDGET_MS;
-      let strips = 0;
-      // Strip by strip, left to right, until the end or the frame's budget (time, and strips).
-      while (from < target) {
-        const x0 = Math.max(0, xOf(axis, from));
-        // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
-        let stripEnd = (Math.floor(x0 / STRIP_PX + 1e-6) + 1) * STRIP_PX;
-        if (usOf(axis, stripEnd) <= from) stripEnd += STRIP_PX;
-        const to = Math.min(target, usOf(axis, stripEnd));
-        const last = to >= target;
-        const clearTo = last ? Math.max(this.paintedToX, Math.ceil(xOf(axis, to)) + 2) : stripEnd;
-        if (clearTo > x0) this.spans.clear(x0, Math.min(P, clearTo));
-        this.drawSpans(view, axis, from, to, finalBefore, last);
-        from = to;
-        this.drawnToUs = Math.min(m.atUs, to);
-        if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
-        else if (performance.now() > deadline || ++strips >= MAX_STRIPS_PER_FRAME) break;
-      }
-      if (from >= target) this.catchingUp = false;
-      this.unfinished = from < target;
-      if (!this.catchingUp) this.drawArrows(view, axis);
+      this.strips.drawOn(axis, Math.min(endUs, axisEndUs(axis)), m.atUs, P,
+        (x0, x1) => this.spans.clear(x0, x1),
+        (from, to, finalBefore, last) => this.drawSpans(view, axis, from, to, finalBefore, last));
+      if (!this.strips.catchingUp) this.drawArrows(view, axis);
     }
     if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);

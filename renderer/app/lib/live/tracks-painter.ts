@@ -7,7 +7,8 @@ import type { StepSeries } from '../../../../shared/live/step-series';
 import type { LiveModel, TrackField } from '../../../../shared/live';
 import { binCategories, binExtremes, type BinWindow, type Steps } from './bins';
 import { CanvasLayer } from './canvas-layer';
-import { MAX_STRIPS_PER_FRAME, STRIP_PX, StripLayer } from './strip-layer';
+import { StripLayer } from './strip-layer';
+import { StripProgress } from './strip-progress';
 import { LABEL_MIN_PX, axisHeight, fitText, gutterWidth } from './chart-layout';
 import type { ChartTheme } from './chart-theme';
 import type { Hit } from './hit';
@@ -52,10 +53,8 @@ export class TracksPainter implements Painter {
   private axis: TimeAxis | null = null;
   private theme: ChartTheme | null = null;
   private axisH = 22;
-  private drawnToUs = -Infinity;
-  private catchingUp = false;
-  /** Right of this pixel nothing is drawn on the plot. */
-  private paintedToX = 0;
+  /** How far the plot is drawn. */
+  private readonly strips = new StripProgress(DRAW_BUDGET_MS);
   private gutterKey = '';
   private heightPx = 0;
   private lastPaint = '';
@@ -70,8 +69,7 @@ export class TracksPainter implements Painter {
 
   setWidth(px: number): void { this.width = Math.max(200, Math.floor(px)); }
   /** Work left for the next frame: a redraw under way, or a pass the frame's budget cut short. */
-  get busy(): boolean { return this.catchingUp || this.unfinished; }
-  private unfinished = false;
+  get busy(): boolean { return this.strips.busy; }
   get plotWidth(): number { return Math.max(50, this.width - gutterWidth(this.theme ?? ({ fontPx: 12 } as ChartTheme))); }
   get trackRows(): readonly TrackPlan[] { return this.rows; }
 
@@ -112,7 +110,7 @@ export class TracksPainter implements Painter {
     const endUs = view.endUs;
     const axis = view.axis(P);
     const paintKey = `${m.version}|${axis.originUs}|${axis.usPerPx}|${P}|${Math.floor(xOf(axis, endUs))}`;
-    if (!redraw && !this.catchingUp && paintKey === this.lastPaint && view.ui.hover === this.lastHover) return;
+    if (!redraw && !this.strips.catchingUp && paintKey === this.lastPaint && view.ui.hover === this.lastHover) return;
     this.lastPaint = paintKey;
     this.lastHover = view.ui.hover;
     let moved = false;
@@ -121,7 +119,7 @@ export class TracksPainter implements Painter {
       const before = this.axis!;
       const k = (axis.originUs - before.originUs) / axis.usPerPx;
       const whole = Math.round(k);
-      if (before.usPerPx === axis.usPerPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) { this.plot.shiftLeft(whole); this.paintedToX = Math.max(0, this.paintedToX - whole); moved = true; }
+      if (before.usPerPx === axis.usPerPx && Math.abs(k - whole) < 1e-6 && whole > 0 && whole < P) { this.plot.shiftLeft(whole); this.strips.shifted(whole); moved = true; }
       else if (before.originUs === axis.originUs && before.widthPx === axis.widthPx) {
         // The whole run outgrew the scale: squeezed at once, drawn again over the next frames.
         this.plot.rescaleX(before.usPerPx / axis.usPerPx);
@@ -129,40 +127,19 @@ export class TracksPainter implements Painter {
       } else redraw = true;
     }
     this.axis = axis;
-    const grew = endUs > this.drawnToUs;
-    if (this.rows.length && (redraw || moved || grew || this.catchingUp)) {
+    const grew = endUs > this.strips.drawnToUs;
+    if (this.rows.length && (redraw || moved || grew || this.strips.catchingUp)) {
       const target = Math.min(endUs, axisEndUs(axis));
       // A new high (or low) changes a track's scale: everything is drawn again on the new one.
-      if (!redraw && this.rescale(columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs)), target)) { redraw = true; squeezed = false; }
+      if (!redraw && this.rescale(columnStartUs(axis, Math.max(this.strips.drawnToUs, axis.originUs)), target)) { redraw = true; squeezed = false; }
       if (redraw) {
         this.rescale(axis.originUs, target, true);
         if (!squeezed) this.plot.clear();
-        this.drawnToUs = axis.originUs;
-        this.paintedToX = squeezed ? P : 0;
-        this.catchingUp = true;
+        this.strips.restart(axis, squeezed, P);
       }
-      let from = this.catchingUp ? Math.max(this.drawnToUs, axis.originUs) : columnStartUs(axis, Math.max(this.drawnToUs, axis.originUs));
-      const finalBefore = this.catchingUp ? -Infinity : this.drawnToUs;
-      const deadline = performance.now() + DRAW_BUDGET_MS;
-      let strips = 0;
-      // Strip by strip, left to right, until the end or the frame's budget (time, and strips).
-      while (from < target) {
-        const x0 = Math.max(0, xOf(axis, from));
-        // (The next strip's start, past `from` even where rounding puts `from` a hair before a strip's end.)
-        let stripEnd = (Math.floor(x0 / STRIP_PX + 1e-6) + 1) * STRIP_PX;
-        if (usOf(axis, stripEnd) <= from) stripEnd += STRIP_PX;
-        const to = Math.min(target, usOf(axis, stripEnd));
-        const last = to >= target;
-        const clearTo = last ? Math.max(this.paintedToX, Math.ceil(xOf(axis, to)) + 2) : stripEnd;
-        if (clearTo > x0) this.plot.clear(x0, Math.min(P, clearTo));
-        for (const r of this.rows) this.drawRow(view, r, axis, from, to, finalBefore);
-        from = to;
-        this.drawnToUs = Math.min(m.atUs, to);
-        if (last) { this.paintedToX = Math.min(P, Math.ceil(xOf(axis, to)) + 2); this.catchingUp = false; }
-        else if (performance.now() > deadline || ++strips >= MAX_STRIPS_PER_FRAME) break;
-      }
-      if (from >= target) this.catchingUp = false;
-      this.unfinished = from < target;
+      this.strips.drawOn(axis, target, m.atUs, P,
+        (x0, x1) => this.plot.clear(x0, x1),
+        (from, to, finalBefore) => { for (const r of this.rows) this.drawRow(view, r, axis, from, to, finalBefore); });
     }
     if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
