@@ -47,36 +47,32 @@ export function measureJson(v: unknown, limit = Infinity, maxDepth = MAX_NESTING
   while (values.length > 0) {
     const x = values.pop();
     const depth = depths.pop()!;
-    switch (typeof x) {
-      case 'string': bytes += exact ? stringJsonBytes(x) : Buffer.byteLength(x, 'utf8') + 2; break;
-      case 'number': bytes += Number.isFinite(x) ? String(x).length : 4; break;
-      case 'boolean': bytes += x ? 4 : 5; break;
-      case 'object': {
-        if (x === null) { bytes += 4; break; }
-        if (depth + 1 > maxDepth) return { bytes, tooDeep: true };
-        if (Array.isArray(x)) {
-          bytes += x.length === 0 ? 2 : 1 + x.length; // brackets and commas
-          if (bytes > limit) return { bytes, tooDeep: false }; // before walking into it
-          for (let i = x.length - 1; i >= 0; i--) {
-            const e = x[i];
-            if (e === undefined || typeof e === 'function' || typeof e === 'symbol') bytes += 4; // null
-            else { values.push(e); depths.push(depth + 1); }
-          }
-        } else {
-          let keys = 0;
-          for (const k of Object.keys(x)) {
-            const e = (x as Record<string, unknown>)[k];
-            if (e === undefined || typeof e === 'function' || typeof e === 'symbol') continue;
-            keys++;
-            bytes += (exact ? stringJsonBytes(k) : Buffer.byteLength(k, 'utf8') + 2) + 1; // "key":
-            values.push(e); depths.push(depth + 1);
-            if (bytes > limit) return { bytes, tooDeep: false };
-          }
-          bytes += keys === 0 ? 2 : 1 + keys; // braces and commas
-        }
-        break;
+    if (typeof x !== 'object' || x === null) { bytes += scalarBytes(x, exact); continue; }
+    if (depth + 1 > maxDepth) return { bytes, tooDeep: true };
+    if (Array.isArray(x)) {
+      bytes += x.length === 0 ? 2 : 1 + x.length; // brackets and commas
+      if (bytes > limit) return { bytes, tooDeep: false }; // before walking into it
+      // Scalars and short flat lists are counted here, not stacked: a long list of them (the
+      // usual large item) is one pass that allocates nothing.
+      const flatOk = depth + 2 <= maxDepth;
+      for (let i = x.length - 1; i >= 0; i--) {
+        const e = x[i];
+        const flat = typeof e !== 'object' || e === null ? scalarBytes(e, exact) : flatOk ? flatBytes(e, exact) : -1;
+        if (flat < 0) { values.push(e); depths.push(depth + 1); continue; }
+        bytes += flat;
+        if (bytes > limit) return { bytes, tooDeep: false };
       }
-      default: bytes += 4; // what JSON cannot carry becomes null (the sender refuses it first)
+    } else {
+      let keys = 0;
+      for (const k of Object.keys(x)) {
+        const e = (x as Record<string, unknown>)[k];
+        if (e === undefined || typeof e === 'function' || typeof e === 'symbol') continue;
+        keys++;
+        bytes += (exact ? stringJsonBytes(k) : Buffer.byteLength(k, 'utf8') + 2) + 1; // "key":
+        values.push(e); depths.push(depth + 1);
+        if (bytes > limit) return { bytes, tooDeep: false };
+      }
+      bytes += keys === 0 ? 2 : 1 + keys; // braces and commas
     }
     if (bytes > limit) return { bytes, tooDeep: false };
   }
@@ -88,13 +84,33 @@ function flatBytes(v: unknown, exact: boolean): number {
   if (!Array.isArray(v) || v.length > 8) return -1;
   let bytes = v.length === 0 ? 2 : 1 + v.length;
   for (const x of v) {
-    if (typeof x === 'number') bytes += Number.isFinite(x) ? String(x).length : 4;
-    else if (typeof x === 'string') bytes += exact ? stringJsonBytes(x) : Buffer.byteLength(x, 'utf8') + 2;
-    else if (x === null || x === undefined) bytes += 4;
-    else if (typeof x === 'boolean') bytes += x ? 4 : 5;
-    else return -1;
+    if (typeof x === 'object' && x !== null) return -1;
+    bytes += scalarBytes(x, exact);
   }
   return bytes;
+}
+
+/**
+ * JSON bytes of a value that is not a list or an object. What JSON cannot carry (undefined, a
+ * function, a symbol) counts as null, as in a list; the sender refuses those first, and an
+ * object's keys with them are skipped before this.
+ */
+function scalarBytes(x: unknown, exact: boolean): number {
+  switch (typeof x) {
+    case 'string': return exact ? stringJsonBytes(x) : Buffer.byteLength(x, 'utf8') + 2;
+    case 'number': return numberBytes(x);
+    case 'boolean': return x ? 4 : 5;
+    default: return 4;
+  }
+}
+
+/** Characters of JSON.stringify(n); whole numbers are counted without building their text. */
+function numberBytes(n: number): number {
+  if (!Number.isFinite(n)) return 4; // null
+  if (!Number.isSafeInteger(n)) return String(n).length;
+  let digits = n < 0 ? 2 : 1;
+  for (let a = Math.abs(n); a >= 10; a = Math.floor(a / 10)) digits++;
+  return digits;
 }
 
 /**

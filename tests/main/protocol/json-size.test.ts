@@ -21,6 +21,41 @@ describe('measureJson', () => {
     expect(measureJson(v, Infinity, 64, true)).toEqual({ bytes: bytes(v), tooDeep: false });
   });
 
+  it('counts numbers as JSON writes them, whole or not, safe or not', () => {
+    const numbers = [0, -0, 7, -7, 9, 10, 99, 100, -100, 123456789012345, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53 + 2, 1e21, -1e21,
+      0.1, -0.000001, 1e-7, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
+    for (const n of numbers) expect(measureJson([n, n], Infinity, 64, true).bytes, String(n)).toBe(bytes([n, n]));
+    const long = Array.from({ length: 1000 }, (_, i) => (i % 2 ? -i : i * 1013) / (i % 3 ? 1 : 8));
+    expect(measureJson(long, Infinity, 64, true).bytes).toBe(bytes(long));
+  });
+
+  it('counts long lists of short lists (the largest items) exactly, and their nesting at the edge', () => {
+    const pairs = Array.from({ length: 5000 }, (_, i) => [i, `k${i}`, i % 2 === 0, null]);
+    expect(measureJson(pairs, Infinity, 64, true)).toEqual({ bytes: bytes(pairs), tooDeep: false });
+    expect(measureJson([[undefined, () => 1]], Infinity, 64, true).bytes).toBe(bytes([[undefined, () => 1]]));
+    for (const depth of [62, 63, 64, 65]) {
+      // `depth` levels in all: lists around a flat list of two numbers.
+      let v: unknown = [1, 2];
+      for (let i = 1; i < depth; i++) v = i === depth - 1 ? [v, [3], 'x'] : [v];
+      expect(measureJson(v, Infinity, 64, true), `depth ${depth}`).toEqual({ bytes: depth > 64 ? expect.any(Number) : bytes(v), tooDeep: depth > 64 });
+    }
+  });
+
+  it('matches JSON.stringify on random values of every kind', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const value = (depth: number): unknown => {
+      const r = rnd();
+      if (depth > 4 || r < 0.35) return [() => rnd() * 1e6 - 5e5, () => Math.floor(rnd() * 2000) - 1000, () => 'é"\\x'.slice(0, Math.floor(rnd() * 5)), () => rnd() < 0.5, () => null][Math.floor(rnd() * 5)]();
+      if (r < 0.7) return Array.from({ length: Math.floor(rnd() * 12) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 5) }, (_, i) => [`k${i}`, value(depth + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const v = value(0);
+      expect(measureJson(v, Infinity, 64, true).bytes).toBe(bytes(v));
+    }
+  });
+
   it('fast mode counts strings by their UTF-8 bytes: exact without escapes, never more than exact', () => {
     for (const [, v] of values) expect(measureJson(v).bytes).toBeLessThanOrEqual(bytes(v));
     expect(measureJson({ a: ['héllo', 1] }).bytes).toBe(bytes({ a: ['héllo', 1] }));
