@@ -76,6 +76,12 @@ export const MAX_TIMEOUT_MS = 3_600_000;
  * message that comes from another worker once the turn is spent is kept for a later turn.
  */
 export const MAX_CALLS_PER_TURN = 1_000;
+/**
+ * Milliseconds the kernel spends on workers' input per turn of its event loop, all workers
+ * together, before it pauses reading (plus the message or call under way). Calls and bytes
+ * are poor measures of cost (a put of a 64 KiB item costs as much as 300 small ones), time is not.
+ */
+export const MAX_MS_PER_TURN = 4;
 /** Message bytes the kernel reads per turn, all workers together, before it pauses reading (plus one message). */
 export const MAX_BYTES_PER_TURN = 32 * KiB;
 /** Bytes (estimated JSON) of one kernel → worker batch; more waits for the next turn. */

@@ -16,6 +16,7 @@ import { ArgError, KernelStopping, LimitError, type KernelObject, type OpContext
 import { KernelOps } from './kernel-ops';
 import { LimitGuard, cutLine } from './limit-guard';
 import { MessageIntake } from './message-intake';
+import type { TurnClock } from './pacer';
 import { ObjectFactory } from './object-factory';
 import { ProcessEntry } from './process-entry';
 import { KPipe } from './objects/pipe';
@@ -58,6 +59,8 @@ export interface KernelOptions {
   /** false skips the per-operation events (prints, lifecycle and results stay); only the
    *  benchmark uses it, to measure what recording costs. */
   recordOps?: boolean;
+  /** The clock of the kernel's time budget per turn (pacer.ts); performance.now by default. */
+  turnClock?: TurnClock;
 }
 
 /** Why the kernel thinks the run is over (the run controller picks the status). */
@@ -77,7 +80,7 @@ export class Kernel implements WaiterHost {
   readonly limits = new LimitGuard();
   readonly factory = new ObjectFactory((id) => this.objects.get(id), this.limits);
   private readonly kops: KernelOps;
-  private readonly intake = new MessageIntake(this);
+  private readonly intake: MessageIntake;
   private readonly dirty = new Set<ProcessEntry>();
   private flushScheduled = false;
   private hangCheckScheduled = false;
@@ -97,6 +100,7 @@ export class Kernel implements WaiterHost {
 
   constructor(readonly opts: KernelOptions) {
     this.recordOps = opts.recordOps !== false;
+    this.intake = new MessageIntake(this, opts.turnClock);
     this.recorder = new EventRecorder(opts.onEvents);
     this.kops = new KernelOps(this);
   }

@@ -7,7 +7,7 @@ import { MAX_EVENTS_PER_SECOND, fmt } from '../../protocol/limits';
 import type { Call } from '../../protocol/worker-protocol';
 import type { Kernel } from './kernel';
 import { LimitError } from './kernel-object';
-import { Pacer } from './pacer';
+import { Pacer, type TurnClock } from './pacer';
 import type { ProcessEntry } from './process-entry';
 import { decodeWorkerMessage } from './validate-worker-message';
 
@@ -17,11 +17,11 @@ class KeptCalls {
 }
 
 export class MessageIntake {
-  private readonly pacer = new Pacer();
+  private readonly pacer: Pacer;
   /** The ack of the message being dispatched: did its sender know of an earlier refusal? */
   currentAck: number | undefined;
 
-  constructor(private readonly k: Kernel) {}
+  constructor(private readonly k: Kernel, clock?: TurnClock) { this.pacer = new Pacer(clock); }
 
   handle(p: ProcessEntry, raw: unknown): void {
     if (!p.alive) return;

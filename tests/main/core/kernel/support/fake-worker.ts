@@ -78,6 +78,8 @@ export function fakeRun(opts: Partial<KernelOptions> = {}): FakeRun {
     maxProcesses: 64,
     takeWorker: async () => { const w = new FakeWorker(); workers.push(w); return w; },
     onEvents: (batch) => { events.push(...batch); },
+    // The tests count calls per turn: the time budget must not cut in on a slow machine.
+    turnClock: () => 0,
     ...opts,
   });
   kernel.onEnd((e) => ends.push(e));
