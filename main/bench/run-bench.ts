@@ -20,8 +20,8 @@ import { rendererRows } from './renderer-bench';
 import { FIRST_LINE_SCENARIOS, measureFirstLine, type FirstLine } from './first-line';
 
 const TARGETS = { queueRatio: 0.5, processStartRatio: 0.5, overheadPct: 10, peakRssMb: 300, storeEventsPerS: 500_000, firstChartMs: 300, windowMs: 100, kernelBlockMs: 20 };
-/** Messages each of the four flood workers sends for the kernel-block figure. */
-const FLOOD_MESSAGES = 300;
+/** Messages the flood sends for the kernel-block figures, all workers together. */
+const FLOOD_MESSAGES = 1200;
 const OVERHEAD_ITEMS = 24_000;
 const OVERHEAD_PAIRS = 8;
 
@@ -70,10 +70,14 @@ async function main(json: boolean): Promise<void> {
     await settle(unrecorded);
     const overhead = await measureRecordingOverhead(host, unrecorded, OVERHEAD_ITEMS, OVERHEAD_PAIRS, progress);
 
-    progress(`kernel blocked under a flood: ${FLOOD_SHAPES}, ${FLOOD_MESSAGES} messages each`);
-    await settle(host);
-    const block = await measureKernelBlock(host, FLOOD_MESSAGES);
-    progress(`  longest block ${block.maxBlockMs.toFixed(1)} ms (p99 ${block.p99Ms.toFixed(1)} ms, longest turn ${block.maxTurnCpuMs.toFixed(1)} ms of CPU); idle, the same host's longest delay was ${block.idleMaxMs.toFixed(1)} ms; load average ${block.loadAvg.toFixed(1)}`);
+    const blocks: KernelBlock[] = [];
+    for (const workers of [1, 4] as const) {
+      progress(`kernel blocked under a flood: ${FLOOD_SHAPES[workers]}, ${FLOOD_MESSAGES} messages in all`);
+      await settle(host);
+      const block = await measureKernelBlock(host, workers, FLOOD_MESSAGES / workers);
+      blocks.push(block);
+      progress(`  longest block ${block.maxBlockMs.toFixed(1)} ms (p99 ${block.p99Ms.toFixed(1)} ms, longest turn ${block.maxTurnCpuMs.toFixed(1)} ms of CPU); idle, the same host's longest delay was ${block.idleMaxMs.toFixed(1)} ms; load average ${block.loadAvg.toFixed(1)}`);
+    }
     await closeAll();
 
     progress(`host peak RSS: event-flood with ${FLOOD_ITEMS} items in a fresh host process`);
@@ -100,18 +104,21 @@ async function main(json: boolean): Promise<void> {
     rows.push({ metric: 'kernel-thread-cpu-unstored', unit: 'µs/event', lab: round(store.run.threadCpuUsPerEventUnstored), python: null, ratio: null });
     rows.push({ metric: 'kernel-recording-overhead', unit: '%', lab: round(overhead.overheadPct), python: null, ratio: null });
     rows.push({ metric: 'host-peak-rss-1m-events', unit: 'MB', lab: round(rss.peakRssMb), python: null, ratio: null });
-    rows.push({ metric: 'kernel-max-block-flood', unit: 'ms', lab: round(block.maxBlockMs), python: null, ratio: null });
-    rows.push({ metric: 'kernel-max-block-idle', unit: 'ms', lab: round(block.idleMaxMs), python: null, ratio: null });
-    rows.push({ metric: 'kernel-max-turn-cpu-flood', unit: 'ms', lab: round(block.maxTurnCpuMs), python: null, ratio: null });
+    for (const b of blocks) {
+      const tag = b.workers === 1 ? '' : `-${b.workers}-workers`;
+      rows.push({ metric: `kernel-max-block-flood${tag}`, unit: 'ms', lab: round(b.maxBlockMs), python: null, ratio: null });
+      rows.push({ metric: `kernel-max-block-idle${tag}`, unit: 'ms', lab: round(b.idleMaxMs), python: null, ratio: null });
+      rows.push({ metric: `kernel-max-turn-cpu-flood${tag}`, unit: 'ms', lab: round(b.maxTurnCpuMs), python: null, ratio: null });
+    }
     rows.push(...await rendererRows(progress));
     if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else printReport(rows, overhead, rss, store, block, firstLines, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
+    else printReport(rows, overhead, rss, store, blocks, firstLines, py ? `${py.version}, start method ${py.startMethod}` : null, procs);
   } finally {
     await closeAll();
   }
 }
 
-function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, block: KernelBlock, firstLines: FirstLine[], python: string | null, procs: number): void {
+function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: StoreFigures, blocks: KernelBlock[], firstLines: FirstLine[], python: string | null, procs: number): void {
   const out = (s = ''): void => { process.stdout.write(`${s}\n`); };
   const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -150,10 +157,15 @@ function printReport(rows: Row[], o: RecordingOverhead, rss: PeakRss, store: Sto
   out(`  10-second events windows of it: worst ${Math.round(store.windows.worst.wallMs)} ms of ${store.windows.count}${cpu(store.windows.worst)} (target < ${TARGETS.windowMs} ms): ${met(store.windows.worst.wallMs < TARGETS.windowMs)}`);
   out(`    median ${Math.round(store.windows.medianMs)} ms; up to ${fmt(store.windows.eventsPerPage)} events a page (the default limit), up to ${fmt(store.windows.foldedAtMost)} events folded after a keyframe`);
   out(`    the history's fold thread: ${store.foldUsPerEvent === null ? 'not measured' : `${store.foldUsPerEvent.toFixed(2)} µs/event`} (parse, buckets, tables, keyframes); load average ${store.loadAverage.toFixed(1)} on ${procs} CPUs`);
-  out(`  kernel's longest block under a flood ${block.maxBlockMs.toFixed(1)} ms (target < ${TARGETS.kernelBlockMs} ms): ${met(block.maxBlockMs < TARGETS.kernelBlockMs)}`);
-  out(`    ${FLOOD_SHAPES}; ${fmt(block.messages)} messages in ${block.seconds.toFixed(1)} s; p99 ${block.p99Ms.toFixed(1)} ms;`);
-  out(`    the same host idle: ${block.idleMaxMs.toFixed(1)} ms at most; load average ${block.loadAvg.toFixed(1)} on ${procs} CPUs (a delay also counts time other processes held the CPU)`);
-  out(`    the kernel's own work: at most ${block.maxTurnCpuMs.toFixed(1)} ms of CPU in one turn of the event loop (target < ${TARGETS.kernelBlockMs} ms): ${met(block.maxTurnCpuMs < TARGETS.kernelBlockMs)}`);
+  for (const block of blocks) {
+    // The target is the issue's flood (one worker); four at once is reported beside it.
+    const judged = block.workers === 1;
+    const verdict = (ms: number): string => (judged ? `(target < ${TARGETS.kernelBlockMs} ms): ${met(ms < TARGETS.kernelBlockMs)}` : '(harsher than the target\'s flood; reported)');
+    out(`  kernel's longest block under a flood of ${block.workers === 1 ? 'one worker' : `${block.workers} workers`} ${block.maxBlockMs.toFixed(1)} ms ${verdict(block.maxBlockMs)}`);
+    out(`    ${FLOOD_SHAPES[block.workers]}; ${fmt(block.messages)} messages in ${block.seconds.toFixed(1)} s; p99 ${block.p99Ms.toFixed(1)} ms;`);
+    out(`    the same host idle: ${block.idleMaxMs.toFixed(1)} ms at most; load average ${block.loadAvg.toFixed(1)} on ${procs} CPUs (a delay also counts time other processes held the CPU)`);
+    out(`    the kernel's own work: at most ${block.maxTurnCpuMs.toFixed(1)} ms of its ${block.turnCpuOf === 'thread' ? 'thread\'s' : 'process\'s (all threads)'} CPU in one turn of the event loop ${verdict(block.maxTurnCpuMs)}`);
+  }
   out();
   out('Notes');
   out('  The lab runs as shipped: each run is prepared with the workers its parameters imply before its clock starts');

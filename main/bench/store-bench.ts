@@ -9,7 +9,7 @@
 // - opening that run again, as the app does through the service (a fresh read-only service on
 //   the file): its report and first chart, then 10-second events windows at many starts,
 //   those just after a keyframe's reach (the most events to fold) among them.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -21,6 +21,7 @@ import { KEYFRAME_EVERY, RunFolder } from '../core/store/run-folder';
 import { RunStore } from '../core/store/run-store';
 import { StoreWriter } from '../core/store/store-writer';
 import { settle } from './lab-side';
+import { threadCpuMs } from './thread-cpu';
 
 export interface StoreFigures {
   /** Writer threads alone: events kept per second, and this process's CPU per event (every thread: making the events, handing them over, folding, writing). */
@@ -73,17 +74,6 @@ function syntheticBatch(fromSeq: number, size: number): LabEvent[] {
 }
 
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
-
-/**
- * CPU time of the calling thread so far, ms (Linux: /proc/thread-self/schedstat, in ns); null
- * elsewhere. Unlike wall time it leaves out the time the thread waited for a CPU that other
- * processes held, which on a shared machine is most of the noise.
- */
-function threadCpuMs(): number | null {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch { return null; }
-}
 
 /** Wall and thread CPU time of `f`, ms. */
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number | null }> {

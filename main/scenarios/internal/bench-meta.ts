@@ -17,7 +17,7 @@ export const benchMeta = defineMeta({
       ],
     },
     { name: 'n', type: 'int', default: 1000, min: 1, max: 10_000_000, description: 'workload size (items, round trips, processes, batches)' },
-    { name: 'procs', type: 'int', default: 2, min: 1, max: 64, description: 'Pool size for pool-map-100k' },
+    { name: 'procs', type: 'int', default: 2, min: 1, max: 64, description: 'Pool size for pool-map-100k; for kernel-flood, 1 floods with one worker, more with four' },
   ],
   // The workloads' child programs.
   programs: ['main', 'noop', 'producer', 'consumer', 'semaphoreUser', 'dictSetter', 'burstProducer', 'greedyConsumer', 'taskDoer', 'echo', 'flooder', 'ponger'],

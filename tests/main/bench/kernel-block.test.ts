@@ -24,13 +24,15 @@ describe('kernel-flood', () => {
     for (const c of bytes.msg.c) expect(measureJson(c[3]).bytes).toBeLessThanOrEqual(MAX_ITEM_BYTES);
   });
 
-  it('floods a real kernel without a refusal and measures its longest block, and the idle floor', async () => {
-    const r = await measureKernelBlock(host, 12, 200);
-    expect(r.messages).toBe(48);
+  it.each([1, 4] as const)('floods a real kernel from %i worker(s) without a refusal and measures its longest block, and the idle floor', async (workers) => {
+    const r = await measureKernelBlock(host, workers, 12, 200);
+    expect(r.workers).toBe(workers);
+    expect(r.messages).toBe(12 * workers);
     expect(r.refusedNotes).toEqual([]);
     expect(r.maxBlockMs).toBeGreaterThan(0);
     // Some turn parsed and served a whole flood message: that is CPU time, however idle the machine.
     expect(r.maxTurnCpuMs).toBeGreaterThan(0);
+    expect(r.turnCpuOf).toBe('thread'); // Linux tells a thread's CPU
     expect(r.idleMaxMs).toBeGreaterThan(0);
     expect(r.seconds).toBeGreaterThan(0);
   });

@@ -1,14 +1,16 @@
-// The flood behind `npm run bench`'s kernel-max-block figure: workers that send the kernel,
+// The flood behind `npm run bench`'s kernel-max-block figures: workers that send the kernel,
 // on the raw channel, the largest messages the caps allow, as fast as it reads them. Two
 // shapes: MAX_CALLS_PER_MESSAGE small calls, and a message of about MAX_MESSAGE_BYTES made
-// of items of MAX_ITEM_BYTES in the shape JSON.parse is slowest on (lists of tiny lists).
-// Each put is followed by a get, so the queue stays small and every call does real work.
+// of items of MAX_ITEM_BYTES in the shape JSON.parse is slowest on (lists of tiny lists);
+// 'both' alternates them. Each put is followed by a get, so the queue stays small and every
+// call does real work.
 import { MAX_CALLS_PER_MESSAGE, MAX_ITEM_BYTES, MAX_MESSAGE_BYTES } from '../../../protocol/limits';
 import type { Queue } from '../../../worker/handles';
 import { sendRawText } from '../../../worker/host-channel';
 import { crewMember } from './bench-crew';
 
 export type FloodShape = 'calls' | 'bytes';
+export type FloodPlan = FloodShape | 'both';
 
 /** One message of the given shape on queue `qid`, as text; casts only (no replies to wait for). */
 export function floodMessage(shape: FloodShape, qid: string): string {
@@ -28,11 +30,11 @@ export function floodMessage(shape: FloodShape, qid: string): string {
 }
 
 /** Sends `messages` flood messages, a few at a time: a round trip after each few keeps the pipe full but bounded. */
-export const floodWorker = crewMember(async (_lab, q: Queue, shape: FloodShape, messages: number) => {
+export const floodWorker = crewMember(async (_lab, q: Queue, plan: FloodPlan, messages: number) => {
   await q.qsize(); // the queue exists before the raw messages name it
-  const text = floodMessage(shape, q.id);
+  const texts = plan === 'both' ? [floodMessage('calls', q.id), floodMessage('bytes', q.id)] : [floodMessage(plan, q.id)];
   for (let sent = 0; sent < messages; sent += 4) {
-    for (let i = 0; i < 4 && sent + i < messages; i++) sendRawText(text);
+    for (let i = 0; i < 4 && sent + i < messages; i++) sendRawText(texts[(sent + i) % texts.length]);
     await q.qsize();
   }
 });

@@ -1,10 +1,11 @@
 // The timed parent side of each benchmark metric. A workload returns how many operations
 // it timed and how long they took; main/bench turns that into the metric's unit.
-// `n` is the workload size (see main/bench/metrics.ts), `procs` the pool size.
+// `n` is the workload size (see main/bench/metrics.ts), `procs` the pool size (kernel-flood: its workers).
 import type { ParamsOf } from '../../../../shared/scenario-meta';
 import type { Lab } from '../../../worker/lab';
 import type { benchMeta, Measurement } from '../bench-meta';
 import { runCrew, type Member } from './bench-crew';
+import type { FloodPlan } from './bench-flood';
 
 type Workload = (lab: Lab<unknown>, n: number, procs: number) => Promise<Measurement>;
 
@@ -120,11 +121,11 @@ export const BENCH_WORKLOADS: Record<ParamsOf<typeof benchMeta>['metric'], Workl
    * calls a message, two send 256 KiB of the slowest shape to parse); each its own queue.
    * main/bench/kernel-block.ts measures how long the kernel's thread is blocked meanwhile.
    */
-  'kernel-flood': async (lab, n) => {
-    const members: Member[] = (['calls', 'calls', 'bytes', 'bytes'] as const).map((shape, i) => ({
-      program: 'flooder', args: [lab.queue({ name: `flood${i}` }), shape, n],
-    }));
-    return { seconds: await runCrew(lab, members), ops: 4 * n };
+  /** procs 1: one worker alternating both shapes (the issue's flood); otherwise four, two of each. */
+  'kernel-flood': async (lab, n, procs) => {
+    const plans: FloodPlan[] = procs === 1 ? ['both'] : ['calls', 'calls', 'bytes', 'bytes'];
+    const members: Member[] = plans.map((plan, i) => ({ program: 'flooder', args: [lab.queue({ name: `flood${i}` }), plan, n] }));
+    return { seconds: await runCrew(lab, members), ops: plans.length * n };
   },
 
   /** Many events fast, for the host memory check: about 2-3 events per item. */
