@@ -9,9 +9,6 @@
 // dispatches them and keeps the rest of a message that crosses the line for a later turn: a
 // turn handles its budget plus one call, and parses at most one message past it. Ports that
 // cannot pause (Electron hands every message over) are bounded per message only.
-//
-// A turn is one iteration of the event loop: what its I/O phase read and what its check phase
-// (nextTurn) replays share one budget, so a timer never waits behind two.
 import { MAX_BYTES_PER_TURN, MAX_CALLS_PER_TURN, MAX_MS_PER_TURN } from '../../protocol/limits';
 import type { WorkerHandle } from '../process-port/process-port';
 
@@ -62,10 +59,11 @@ export class Pacer {
     if (!this.scheduled) { this.scheduled = true; setImmediate(this.nextTurn); }
   }
 
-  // Runs in the check phase, after the iteration's I/O: what the I/O handled counts already.
-  // The next turn's budget starts once this one's replay is done.
   private readonly nextTurn = (): void => {
     this.scheduled = false;
+    this.calls = 0;
+    this.bytes = 0;
+    this.startedAt = -1;
     // Resuming hands over what the worker sent meanwhile at once; it counts against this turn.
     while (!this.spent && this.paused.size > 0) {
       const [w, replay] = this.paused.entries().next().value as [WorkerHandle, (() => void) | undefined];
@@ -74,9 +72,6 @@ export class Pacer {
       // Replaying may have spent the turn and paused it again: then it waits for the next one.
       if (!w.exited && !this.paused.has(w)) w.resume?.();
     }
-    this.calls = 0;
-    this.bytes = 0;
-    this.startedAt = -1;
     if (this.paused.size > 0) this.schedule();
   };
 }

@@ -34,10 +34,7 @@ describe('floods from one worker', () => {
     await turns();
     expect(qsize(run)).toBe(0);
     expect(refusedBy(run, 'message-bytes').join()).toMatch(/2 operations refused by the message-bytes cap/);
-    // The worker is told (once per batch of replies: the two messages may fall in one or two).
-    const told = notices(run.root);
-    expect(told.length).toBeGreaterThan(0);
-    for (const n of told) expect(n).toMatchObject({ kind: 'refused', error: { code: 'LimitExceeded', message: expect.stringMatching(/MAX_MESSAGE_BYTES/) } });
+    expect(notices(run.root)).toEqual([expect.objectContaining({ kind: 'refused', error: expect.objectContaining({ code: 'LimitExceeded' }) })]);
   });
 
   it('300,000 puts in messages of 1,000 are taken a few messages per turn, up to MAX_HELD_ITEMS, and every put is accounted for', async () => {
@@ -190,44 +187,25 @@ describe('the kernel\'s pace with many workers', () => {
 });
 
 describe('the kernel\'s pace in time', () => {
-  /** A run with a queue "q" and two children that have sent their first message; `clock` is the pacer's. */
-  async function twoChildren(clock?: () => number) {
-    const run = fakeRun({ maxProcesses: 8, ...(clock ? { turnClock: clock } : {}) });
-    await run.kernel.startRoot([]);
-    run.workers[0].emit({ t: 'calls', ack: 1, c: [[0, '$k', 'create', ['Queue', 'q', {}]], [1, '$k', 'spawn', ['child', [], {}]], [2, '$k', 'spawn', ['child', [], {}]]] });
-    await turns();
-    const [a, b] = run.workers.slice(1);
-    for (const w of [a, b]) w.emit({ t: 'idle', ack: 1 });
-    await turns();
-    return { run, a, b };
-  }
-  const puts = (k: number, n: number) => Array.from({ length: n }, (_, i): Call => [0, 'q', 'put', [[k, i]]]);
-
   it('a turn ends once MAX_MS_PER_TURN is spent, whatever the calls cost, and every call still goes in, in order', async () => {
     let handled = () => 0;
     // Each put costs half a millisecond on this clock.
-    const { run, a } = await twoChildren(() => handled() * 0.5);
+    const run = fakeRun({ maxProcesses: 8, turnClock: () => handled() * 0.5 });
+    await run.kernel.startRoot([]);
+    run.workers[0].emit({ t: 'calls', ack: 1, c: [[0, '$k', 'create', ['Queue', 'q', {}]], [1, '$k', 'spawn', ['child', [], {}]]] });
+    await turns();
+    const a = run.workers[1];
+    a.emit({ t: 'idle', ack: 1 });
+    await turns();
     const before = qsize(run);
     handled = () => qsize(run) - before;
     const n = 40;
-    a.emit({ t: 'calls', ack: 1, c: puts(0, n) });
+    a.emit({ t: 'calls', ack: 1, c: Array.from({ length: n }, (_, i): Call => [0, 'q', 'put', [i]]) });
     expect(handled()).toBe(MAX_MS_PER_TURN / 0.5);
     for (let i = 0; i < 40 && handled() < n; i++) await turns(1);
     expect(handled()).toBe(n);
-    const items = (run.kernel.objects.get('q') as unknown as { items: { toArray(): unknown[] } }).items.toArray() as [number, number][];
-    expect(items.map(([, i]) => i)).toEqual(Array.from({ length: n }, (_, i) => i));
-  });
-
-  it('what the loop\'s I/O handled counts against the replay in the same iteration: a timer waits behind one budget, not two', async () => {
-    const { run, a, b } = await twoChildren();
-    const before = qsize(run);
-    a.emit({ t: 'calls', ack: 1, c: puts(0, MAX_CALLS_PER_TURN) }); // the I/O phase spends the turn
-    b.emit({ t: 'calls', ack: 1, c: puts(1, 10) }); // kept
-    expect(qsize(run) - before).toBe(MAX_CALLS_PER_TURN);
-    await turns(1); // the check phase of the same iteration: nothing more
-    expect(qsize(run) - before).toBe(MAX_CALLS_PER_TURN);
-    await turns(1); // the next iteration: b's message
-    expect(qsize(run) - before).toBe(MAX_CALLS_PER_TURN + 10);
+    const items = (run.kernel.objects.get('q') as unknown as { items: { toArray(): unknown[] } }).items.toArray();
+    expect(items).toEqual(Array.from({ length: n }, (_, i) => i));
   });
 });
 
