@@ -2,6 +2,7 @@
 // than the budget is replaced by a copy cut to it, with the cuts marked, so that a worker
 // that puts a 100 KB item does not make every event, push and stored row 100 KB. The walk
 // stops as soon as the budget is spent: nothing is stringified whole to keep a part of it.
+import { pyRepr, reprString } from './py-format';
 
 /** About how many characters of JSON one event's args or value may hold. */
 export const VALUE_BUDGET = 2048;
@@ -71,7 +72,31 @@ export function bounded(v: unknown, budget = VALUE_BUDGET): unknown {
   return cut(v);
 }
 
-/** A one-line text of `v` at most `max` characters long, for tables and tooltips. */
+/**
+ * A value an event carries as Python's repr shows it (['spam', 42], {'k': None}, True), so the
+ * charts read like the student's Python text, at most `max` characters. A lab object shows its
+ * kind and id (<Queue q1>), a set its items, an object of a travelling class its class, and a
+ * cut the count of entries it left out (… 5 more).
+ */
+export function pyValueText(v: unknown, max = 60): string {
+  const other = (x: object): string | undefined => {
+    if (isCutMark(x)) return `… ${x.$cut} more`;
+    const r = x as Record<string, unknown>;
+    if (typeof r.$lab === 'string') return `<${r.$lab} ${String(r.id)}>`;
+    if (r.$py === 'set' && Array.isArray(r.items)) return r.items.length ? `{${r.items.map(repr).join(', ')}}` : 'set()';
+    if (r.$py === 'object' && typeof r.cls === 'string') return `<__main__.${r.cls} object>`;
+    if (!Array.isArray(x) && typeof r.$cut === 'number') {
+      const entries = Object.entries(r).filter(([k]) => k !== '$cut').map(([k, val]) => `${reprString(k)}: ${repr(val)}`);
+      return `{${[...entries, `… ${r.$cut} more`].join(', ')}}`;
+    }
+    return undefined;
+  };
+  const repr = (x: unknown): string => pyRepr(x, { other });
+  const text = repr(bounded(v, max * 2)); // nothing much longer than what is kept is built
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A one-line text of `v` at most `max` characters long (JSON: for CSV and other files read by programs). */
 export function summarizeValue(v: unknown, max = 60): string {
   if (v === undefined) return '';
   const s = JSON.stringify(bounded(v, max * 2)) ?? String(v);

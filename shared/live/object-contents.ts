@@ -4,7 +4,7 @@
 // Only what the events showed is known: an entry never seen yet (an Array before it was read,
 // a dict key `has` said exists) is UNSEEN, and the kernel's `state.size` keeps lengths honest.
 import type { LabEvent, ObjectInfo } from '../events';
-import { bounded, isCutMark, summarizeValue } from '../values';
+import { bounded, isCutMark } from '../values';
 
 /** About how many characters of JSON a keyframe keeps of one object's contents. */
 export const CONTENTS_BUDGET = 16_384;
@@ -86,10 +86,10 @@ class ItemsInFlight implements ContentsKeeper {
 
   reconcile(): void {}
 
-  /** Items with short summaries (a keyframe holds up to MAX_IN_FLIGHT of them per channel). */
+  /** Items cut short (a keyframe holds up to MAX_IN_FLIGHT of them per channel). */
   snapshot(): unknown {
     const items: InFlight[] = [];
-    for (const x of this.items.values()) items.push({ ...x, item: typeof x.item === 'string' && x.item.length <= 40 ? x.item : summarizeValue(x.item, 40) });
+    for (const x of this.items.values()) items.push({ ...x, item: bounded(x.item, 48) });
     return { items, untracked: this.untracked };
   }
 }

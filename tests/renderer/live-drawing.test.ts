@@ -93,8 +93,8 @@ describe('the live charts drawing a version-2 stream', () => {
     expect(tip.title).toMatch(new RegExp(`^consumer \\(pid ${b.pid}\\)$`));
     const rows = Object.fromEntries(tip.rows!);
     expect(rows.state).toBe('‖ blocked: get on q');
-    expect(rows.call).toMatch(/get\(true, null\) on q$/);
-    expect(rows.answer).toMatch(/get on q → "a"$/);
+    expect(rows.call).toMatch(/get\(True, None\) on q$/);
+    expect(rows.answer).toMatch(/get on q → 'a'$/);
     expect(tip.seqs).toEqual([b.seq, end.seq]);
 
     // The queue's depth: the put of "b" made it 1.
@@ -104,7 +104,7 @@ describe('the live charts drawing a version-2 stream', () => {
     const point = await hover('tracks', p.x, p.y);
     expect(point.hit).toBe('point');
     expect(point.title).toBe('q (Queue)');
-    expect(Object.fromEntries(point.rows!)).toMatchObject({ size: '1', event: expect.stringMatching(/^producer \(pid \d+\) put\("b", true, null\) on q → null$/) });
+    expect(Object.fromEntries(point.rows!)).toMatchObject({ size: '1', event: expect.stringMatching(/^producer \(pid \d+\) put\('b', True, None\) on q → None$/) });
   });
 
   it('draws a track per shared object with its limits (queue maxsize, semaphore bound), hidden locks left to their owners', async () => {

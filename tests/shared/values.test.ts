@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bounded, isCutMark, sizeUpTo, summarizeValue } from '../../shared/values';
+import { bounded, isCutMark, pyValueText, sizeUpTo, summarizeValue } from '../../shared/values';
 import { normalizeArgs } from '../../shared/op-args';
 
 describe('bounded values', () => {
@@ -29,6 +29,32 @@ describe('bounded values', () => {
   it('summarizes in at most max characters', () => {
     expect(summarizeValue(['spam', 42])).toBe('["spam",42]');
     expect(summarizeValue('y'.repeat(500), 20)).toHaveLength(20);
+  });
+});
+
+describe('values shown as Python shows them', () => {
+  it('writes what the events carry as repr() does', () => {
+    expect(pyValueText(['spam', 42, true, null, 2.5])).toBe("['spam', 42, True, None, 2.5]");
+    expect(pyValueText({ name: 'Bob', n: [1, 2] })).toBe("{'name': 'Bob', 'n': [1, 2]}");
+    expect(pyValueText('2')).toBe("'2'");
+    expect(pyValueText(2)).toBe('2');
+    expect(pyValueText("it's")).toBe('"it\'s"');
+  });
+
+  it('shows lab objects, sets and objects of travelling classes by what they are', () => {
+    expect(pyValueText([{ $lab: 'Queue', id: 'q1' }, 3])).toBe('[<Queue q1>, 3]');
+    expect(pyValueText({ $py: 'set', items: ['a', 'b'] })).toBe("{'a', 'b'}");
+    expect(pyValueText({ $py: 'set', items: [] })).toBe('set()');
+    expect(pyValueText({ $py: 'object', cls: 'Point', fields: { x: 1 } })).toBe('<__main__.Point object>');
+  });
+
+  it('says how much a cut left out, and keeps within max characters', () => {
+    expect(pyValueText([1, 2, { $cut: 5 }])).toBe('[1, 2, … 5 more]');
+    expect(pyValueText({ a: 1, $cut: 3 })).toBe("{'a': 1, … 3 more}");
+    const long = pyValueText(Array.from({ length: 10_000 }, (_, i) => i), 40);
+    expect(long).toHaveLength(40);
+    expect(long.startsWith('[0, 1, 2, 3')).toBe(true);
+    expect(long.endsWith('…')).toBe(true);
   });
 });
 

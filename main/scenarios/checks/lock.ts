@@ -6,8 +6,9 @@ import type { Chunk } from '../../../shared/scenarios/data/lock';
 import { completion, endingOf, safety } from './judging';
 import type { Checks } from './scenario';
 import { argOf } from '../../../shared/event-values';
+import { pyRepr } from '../../../shared/py-format';
 
-const show = (lines: { text: string }[]) => lines.map((l) => JSON.stringify(l.text)).join(', ');
+const show = (lines: { text: string }[]) => lines.map((l) => pyRepr(l.text)).join(', ');
 
 export const lock: Checks<typeof lockMeta> = {
   meta: lockMeta,
@@ -50,7 +51,7 @@ export const lock: Checks<typeof lockMeta> = {
     invariants.push(completion(end, 'console-shown', params.useLock ? 'the console shown is exactly what the kernel received, in order'
       : 'without the lock, the report shows the interleaving that happened (the console as the kernel received it)', shownOk,
     `${lines.length} lines, ${interleaved.length} interleaved, ${lines.length - mixed.length} whole${mixed.length ? `: ${show(lines)}` : ''}`
-      + (shownOk ? '' : `; the parent read ${JSON.stringify(shown)}`),
+      + (shownOk ? '' : `; the parent read ${pyRepr(shown)}`),
     { reached: shown.length > 0 || root?.how === 'returned', point: 'before the parent showed the console', involved: root ? [root, ...workers] : workers }));
     if (params.useLock) {
       const unlocked = run.notUnderLock('console-lock', appends);

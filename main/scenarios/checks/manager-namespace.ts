@@ -5,6 +5,7 @@ import { managerNamespaceMeta } from '../../../shared/scenarios/manager-namespac
 import { VALUE } from '../../../shared/scenarios/data/manager-namespace';
 import { completion, endingOf } from './judging';
 import type { Checks } from './scenario';
+import { pyRepr } from '../../../shared/py-format';
 
 export const managerNamespace: Checks<typeof managerNamespaceMeta> = {
   meta: managerNamespaceMeta,
@@ -29,12 +30,12 @@ export const managerNamespace: Checks<typeof managerNamespaceMeta> = {
     const afterPoint = { reached: readAfter, point: 'before the consumer read after the event', involved: both };
     const invariants = [
       completion(end, 'after-read', descriptions[variant], isDeepStrictEqual(after, expected),
-        readAfter ? `read ${JSON.stringify(after)}, expected ${JSON.stringify(expected)}` : `the consumer never read after the event; expected ${JSON.stringify(expected)}`, afterPoint),
+        readAfter ? `read ${pyRepr(after)}, expected ${pyRepr(expected)}` : `the consumer never read after the event; expected ${pyRepr(expected)}`, afterPoint),
       completion(end, 'after-read-follows-set', 'the second read happens after the event was set',
         !!setEv && !!lastRead && readAfter && lastRead.seq > setEv.seq,
         setEv && lastRead && readAfter ? `set at ${setEv.t} µs, read at ${lastRead.t} µs` : `${setEv ? `set at ${setEv.t} µs` : 'the event was never set'}; the consumer's read after it is missing`, afterPoint),
       completion(end, 'before-read-shown', 'the read before the event shows what happened (an error or a value)', before !== undefined,
-        before === undefined ? 'no first read recorded' : before.ok ? `the consumer read ${JSON.stringify(before.value)} before the event` : `the consumer read too early: ${before.error}`,
+        before === undefined ? 'no first read recorded' : before.ok ? `the consumer read ${pyRepr(before.value)} before the event` : `the consumer read too early: ${before.error}`,
         { reached: before !== undefined, point: 'before the consumer\'s first read', involved: consumer ? [consumer] : [] }),
     ];
     return { invariants, result: { variant, before: before ?? null, after: after ?? null } };

@@ -8,6 +8,7 @@ import { defaultChunksize } from '../../protocol/pool-protocol';
 import { completion, endedOtherwise, endingOf, safety } from './judging';
 import type { Checks } from './scenario';
 import { argOf } from '../../../shared/event-values';
+import { pyRepr } from '../../../shared/py-format';
 
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
 
@@ -55,7 +56,7 @@ export const poolMap: Checks<typeof poolMapMeta> = {
     const list = (pids: number[]) => pids.map((p) => `${names.get(p)} (pid ${p})`).join(', ');
     const invariants = [
       completion(end, 'output-in-order', `the output is [${n <= 3 ? expected.join(', ') : `0, 2, .., ${2 * (n - 1)}`}] in input order`, isDeepStrictEqual(output, expected),
-        output ? `got ${JSON.stringify(output)}` : 'the parent never got the output',
+        output ? `got ${pyRepr(output)}` : 'the parent never got the output',
         { reached: gotOutput, point: 'before map() returned', involved: everyone }),
       completion(end, 'each-chunk-once', `each of the ${chunks} tasks (chunks of ${cs}) was done exactly once`, badChunks.length === 0,
         badChunks.length ? badChunks.map(([i, r]) => `chunk ${i}: done ${r} times`).join(', ') : `${puts.length} results from ${workers.length} workers`,

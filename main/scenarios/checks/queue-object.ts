@@ -8,6 +8,7 @@ import { errorOf } from '../../../shared/event-values';
 import { putsOn, takesFrom } from './queue-events';
 import { completion, eachProcess, endingOf } from './judging';
 import type { Checks } from './scenario';
+import { pyRepr } from '../../../shared/py-format';
 
 const QUEUE = 'queue';
 const CLASS = 'Errand';
@@ -28,7 +29,7 @@ export const queueObject: Checks<typeof queueObjectMeta> = {
     const arrived = got && isObject(got.value) ? got.value : null;
     const same = !!sent && !!arrived && sent.cls === CLASS && arrived.cls === CLASS && isDeepStrictEqual(sent.fields, arrived.fields)
       && isDeepStrictEqual(arrived.fields, { client: CLIENT });
-    const shown = (v: Travelled | null) => (v ? `${v.cls} ${JSON.stringify(v.fields)}` : 'nothing of a class');
+    const shown = (v: Travelled | null) => (v ? `${v.cls} ${pyRepr(v.fields)}` : 'nothing of a class');
     const lines = worker ? run.prints(worker.pid) : [];
     const line = lines[0]?.text;
     const wanted = worker ? errandLine(worker.name, CLIENT) : null;

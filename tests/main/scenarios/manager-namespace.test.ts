@@ -17,6 +17,9 @@ describe('manager-namespace', () => {
       expect(r.invariants.every((x) => x.ok)).toBe(true);
       expect(r.result.variant).toBe(variant);
       expect(r.result.after).toEqual(expected);
+      // Its detail shows the values as Python's repr does: 'This is the value', ['This is the value'].
+      const after = r.invariants.find((x) => x.id === 'after-read')!;
+      expect(after.detail).toContain(`read ${variant === 'value' ? "'This is the value'" : variant === 'mutable-gotcha' ? '[]' : "['This is the value']"}`);
       const before = r.result.before as { ok: boolean; value?: unknown; error?: string };
       // The early read shows what happened in this run: an error, or a value the producer had stored.
       if (before.ok) expect([undefined, 'This is the value', [], ['This is the value']]).toContainEqual(before.value);

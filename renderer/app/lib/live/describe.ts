@@ -7,6 +7,7 @@ import { PHASE_SYMBOL } from './chart-theme';
 import type { EventLookup } from './event-log';
 import type { Hit } from './hit';
 import { formatAt, formatDuration } from './time-axis';
+import { pyValueText } from '../../../../shared/values';
 
 export interface Tip {
   title: string;
@@ -15,12 +16,8 @@ export interface Tip {
   seqs: number[];
 }
 
-/** A value as short JSON (strings quoted, so '3' and 3 differ). */
-export function shortValue(v: unknown, max = 60): string {
-  let text: string;
-  try { text = JSON.stringify(v) ?? String(v); } catch { text = String(v); }
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/** A value as Python's repr shows it, cut short ('3' and 3 differ, as in Python). */
+export const shortValue = (v: unknown, max = 60): string => pyValueText(v, max);
 
 /** How a process ended: its code or signal, and how when it is not the usual return. */
 export function describeExit(lane: Pick<Lane, 'exitCode' | 'signal' | 'how'>): string {
