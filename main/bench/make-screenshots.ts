@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     const { page, errors } = await openApp(browser, shell, { width: 1360, height: 1000 });
-    progress('screenshots: semaphore-pool, 8 jobs, 3 slots, time unit 250 ms');
-    await prepare(page, 'A semaphore limits the active jobs', { jobs: '8', slots: '3', timeUnitMs: '250' });
+    // Long enough (about 3 s) to be caught while it runs, once several jobs are on screen.
+    progress('screenshots: semaphore-pool, 8 jobs, 3 slots, time unit 1500 ms');
+    await prepare(page, 'A semaphore limits the active jobs', { jobs: '8', slots: '3', timeUnitMs: '1500' });
     await clickRun(page);
     // Live: once most jobs are on screen and have printed, while the run goes on.
     await page.waitForFunction(() => {
@@ -24,12 +25,14 @@ async function main(): Promise<void> {
     }, undefined, { timeout: 60_000 });
     await page.locator('.transcript li[data-pid]').nth(2).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(700);
+    const status = await page.locator('[data-view="run"] [data-status]').getAttribute('data-status');
+    if (status !== 'running') throw new Error(`the live picture would show a run ${status}, not one running`);
     const live = path.join(DOCS, 'live-run.png');
     await page.screenshot({ path: live });
     progress(`  wrote ${live}`);
 
-    const { status } = await waitForEnd(page);
-    if (status !== 'completed') throw new Error(`the run ended ${status}`);
+    const end = await waitForEnd(page);
+    if (end.status !== 'completed') throw new Error(`the run ended ${end.status}`);
     await page.waitForTimeout(500);
     await page.mouse.wheel(0, -100_000);
     await page.waitForTimeout(200);
