@@ -11,10 +11,11 @@
 import type { Lane, LaneRow } from '../../../../shared/live';
 import { binCategories } from './bins';
 import { CanvasLayer } from './canvas-layer';
+import { ArrowsLayer } from './arrows-layer';
 import { StripLayer } from './strip-layer';
 import { StripProgress } from './strip-progress';
 import { ARROW_STYLES, PHASE_INDEX, PHASE_SYMBOL, makeFills, type ChartTheme, type Fills } from './chart-theme';
-import { LABEL_MIN_PX, MAX_ARROWS, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
+import { LABEL_MIN_PX, axisHeight, fitText, gutterWidth, laneHeight } from './chart-layout';
 import { describeExit } from './describe';
 import type { Hit } from './hit';
 import type { LiveView, Painter } from './live-view';
@@ -33,13 +34,12 @@ export interface LaneCanvases {
   now?: HTMLElement;
 }
 
-const KINDS = ['item', 'wake', 'spawn', 'exit'] as const;
 const PAD = 3;
 
 export class LanesPainter implements Painter {
   private readonly gutter: CanvasLayer;
   private readonly spans: StripLayer;
-  private readonly arrows: StripLayer;
+  private readonly arrows: ArrowsLayer;
   private readonly overlay: CanvasLayer;
   private readonly now: HTMLElement | undefined;
   private width = 600;
@@ -55,9 +55,6 @@ export class LanesPainter implements Painter {
   /** Per lane, the start of the span going on whose label is drawn already. */
   private readonly labelled = new Map<number, number>();
 
-  private nextArrow = 0;
-  /** Geometry of the arrows drawn, for hit-testing: x1, y1, x2, y2, index per arrow. */
-  private geo: number[] = [];
   private readonly phaseOf: number[] = [];
   /** The state each gutter row shows (-1: to draw). */
   private gutterStates: number[] = [];
@@ -74,7 +71,7 @@ export class LanesPainter implements Painter {
   constructor(canvases: LaneCanvases, private readonly onHeight: (heightPx: number) => void = () => {}) {
     this.gutter = new CanvasLayer(canvases.gutter);
     this.spans = new StripLayer(canvases.spans, 'spans');
-    this.arrows = new StripLayer(canvases.arrows, 'arrows');
+    this.arrows = new ArrowsLayer(canvases.arrows);
     this.overlay = new CanvasLayer(canvases.overlay);
     this.now = canvases.now;
   }
@@ -147,7 +144,6 @@ export class LanesPainter implements Painter {
         this.arrows.shiftLeft(whole);
         this.strips.shifted(whole);
         shifted = true;
-        for (let i = 0; i < this.geo.length; i += 5) { this.geo[i] -= whole; this.geo[i + 2] -= whole; }
         moved = true;
       } else if (before && before.originUs === axis.originUs && before.widthPx === axis.widthPx && !rowsChanged) {
         // The whole run outgrew the scale: what is drawn is squeezed into place at once, then
@@ -162,18 +158,19 @@ export class LanesPainter implements Painter {
     const grew = m.atUs > this.strips.drawnToUs || endUs > this.strips.drawnToUs;
     if (redraw) {
       if (!squeezed) this.spans.clear();
-      if (this.geo.length) this.arrows.clear();
+      this.arrows.restart(m, axis);
       this.labelled.clear();
-      this.geo = [];
       this.strips.restart(axis, squeezed, P);
-      this.nextArrow = Math.max(m.arrows.indexFrom(axis.originUs), m.arrows.length - MAX_ARROWS);
     }
     if (redraw || moved || grew || this.strips.catchingUp) {
       if (shifted) this.labelAtEdge(view, axis);
       this.strips.drawOn(axis, Math.min(endUs, axisEndUs(axis)), m.atUs, P,
         (x0, x1) => this.spans.clear(x0, x1),
         (from, to, finalBefore, last) => this.drawSpans(view, axis, from, to, finalBefore, last));
-      if (!this.strips.catchingUp) this.drawArrows(view, axis);
+      if (!this.strips.catchingUp) {
+        this.arrows.draw(m, axis, this.rowH, (pid) => this.rowCentre(pid));
+        view.ui.arrowsShown = this.arrows.drawn;
+      }
     }
     if (redraw) this.overlayKey = '';
     this.paintGutter(view, redraw);
@@ -314,54 +311,6 @@ export class LanesPainter implements Painter {
   private rowCentre(pid: number): number | undefined {
     const r = this.rowOf.get(pid);
     return r === undefined ? undefined : this.axisH + r * this.rowH + this.rowH / 2;
-  }
-
-  /** The arrows not drawn yet (after a redraw: the window's, at most MAX_ARROWS of the newest). */
-  private drawArrows(view: LiveView, axis: TimeAxis): void {
-    const list = view.model.arrows;
-    const end = axisEndUs(axis);
-    let lo = Infinity, hi = -Infinity;
-    const paths = KINDS.map(() => new Path2D());
-    const heads = KINDS.map(() => new Path2D());
-    let i = this.nextArrow;
-    for (; i < list.length; i++) {
-      const a = list.at(i);
-      if (a.to.t > end) break;
-      const y1 = this.rowCentre(a.from.pid), y2 = this.rowCentre(a.to.pid);
-      if (y1 === undefined || y2 === undefined) continue;
-      const x1 = xOf(axis, a.from.t), x2 = xOf(axis, a.to.t);
-      const k = KINDS.indexOf(a.kind);
-      const path = paths[k];
-      let fromX = x1, fromY = y1;
-      if (a.from.pid === a.to.pid) {
-        // A process's own item or wake: a small arc above its lane.
-        const cx = (x1 + x2) / 2, cy = y1 - this.rowH * 0.9;
-        path.moveTo(x1, y1); path.quadraticCurveTo(cx, cy, x2, y2);
-        fromX = cx; fromY = cy;
-      } else {
-        path.moveTo(x1, y1); path.lineTo(x2, y2);
-      }
-      arrowHead(heads[k], fromX, fromY, x2, y2);
-      this.geo.push(x1, y1, x2, y2, i);
-      lo = Math.min(lo, x1, x2); hi = Math.max(hi, x1, x2);
-    }
-    this.nextArrow = i;
-    view.ui.arrowsShown = this.geo.length / 5;
-    if (hi < lo) return;
-    this.arrows.draw(Math.max(0, Math.floor(lo) - 8), Math.min(this.arrows.widthPx, Math.ceil(hi) + 8), (ctx) => {
-      ctx.lineWidth = 1.4;
-      ctx.globalAlpha = 0.9;
-      KINDS.forEach((kind, k) => {
-        const style = ARROW_STYLES[kind];
-        ctx.strokeStyle = style.colour;
-        ctx.fillStyle = style.colour;
-        ctx.setLineDash(style.dash);
-        ctx.stroke(paths[k]);
-        ctx.fill(heads[k]);
-      });
-      ctx.setLineDash([]);
-      ctx.globalAlpha = 1;
-    });
   }
 
   /** Names, nesting and the state now, one row per lane; a row is redrawn when its state changed. */
@@ -528,12 +477,7 @@ export class LanesPainter implements Painter {
     if (!axis || y < this.axisH) return null;
     const m = view.model;
     if (view.ui.arrowsOn) {
-      let best = -1, bestD = 5;
-      const g = this.geo;
-      for (let i = 0; i < g.length; i += 5) {
-        const d = segmentDistance(x, y, g[i], g[i + 1], g[i + 2], g[i + 3]);
-        if (d < bestD) { bestD = d; best = g[i + 4]; }
-      }
+      const best = this.arrows.nearest(x, y);
       if (best >= 0 && best < m.arrows.length) return { kind: 'arrow', arrow: m.arrows.at(best) };
     }
     const r = Math.floor((y - this.axisH) / this.rowH);
@@ -555,20 +499,4 @@ export class LanesPainter implements Painter {
 /** A lane's name with its pid (once: fork-loop's children are named after their pid). */
 export function laneName(lane: Pick<Lane, 'name' | 'pid'>): string {
   return lane.name.includes(String(lane.pid)) ? lane.name : `${lane.name} ${lane.pid}`;
-}
-
-function arrowHead(p: Path2D, fx: number, fy: number, x: number, y: number): void {
-  const a = Math.atan2(y - fy, x - fx);
-  const s = 6;
-  p.moveTo(x, y);
-  p.lineTo(x - s * Math.cos(a - 0.45), y - s * Math.sin(a - 0.45));
-  p.lineTo(x - s * Math.cos(a + 0.45), y - s * Math.sin(a + 0.45));
-  p.closePath();
-}
-
-function segmentDistance(px: number, py: number, x1: number, y1: number, x2: number, y2: number): number {
-  const dx = x2 - x1, dy = y2 - y1;
-  const len = dx * dx + dy * dy;
-  const u = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / len));
-  return Math.hypot(px - (x1 + u * dx), py - (y1 + u * dy));
 }
