@@ -79,21 +79,24 @@ export function bounded(v: unknown, budget = VALUE_BUDGET): unknown {
  * cut the count of entries it left out (… 5 more).
  */
 export function pyValueText(v: unknown, max = 60): string {
-  const other = (x: object): string | undefined => {
-    if (isCutMark(x)) return `… ${x.$cut} more`;
-    const r = x as Record<string, unknown>;
-    if (typeof r.$lab === 'string') return `<${r.$lab} ${String(r.id)}>`;
-    if (r.$py === 'set' && Array.isArray(r.items)) return r.items.length ? `{${r.items.map(repr).join(', ')}}` : 'set()';
-    if (r.$py === 'object' && typeof r.cls === 'string') return `<__main__.${r.cls} object>`;
-    if (!Array.isArray(x) && typeof r.$cut === 'number') {
-      const entries = Object.entries(r).filter(([k]) => k !== '$cut').map(([k, val]) => `${reprString(k)}: ${repr(val)}`);
-      return `{${[...entries, `… ${r.$cut} more`].join(', ')}}`;
-    }
-    return undefined;
-  };
-  const repr = (x: unknown): string => pyRepr(x, { other });
-  const text = repr(bounded(v, max * 2)); // nothing much longer than what is kept is built
+  const text = reprValue(bounded(v, max * 2)); // nothing much longer than what is kept is built
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const reprValue = (x: unknown): string => pyRepr(x, { other: reprMarked });
+
+/** What travels marked ({$lab}, {$py}) or was cut ({$cut}), as the student should read it. */
+function reprMarked(x: object): string | undefined {
+  if (isCutMark(x)) return `… ${x.$cut} more`;
+  const r = x as Record<string, unknown>;
+  if (typeof r.$lab === 'string') return `<${r.$lab} ${String(r.id)}>`;
+  if (r.$py === 'set' && Array.isArray(r.items)) return r.items.length ? `{${r.items.map(reprValue).join(', ')}}` : 'set()';
+  if (r.$py === 'object' && typeof r.cls === 'string') return `<__main__.${r.cls} object>`;
+  if (!Array.isArray(x) && typeof r.$cut === 'number') {
+    const entries = Object.entries(r).filter(([k]) => k !== '$cut').map(([k, val]) => `${reprString(k)}: ${reprValue(val)}`);
+    return `{${[...entries, `… ${r.$cut} more`].join(', ')}}`;
+  }
+  return undefined;
 }
 
 /** A one-line text of `v` at most `max` characters long (JSON: for CSV and other files read by programs). */

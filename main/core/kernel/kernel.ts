@@ -572,4 +572,3 @@ function kernelObjectOf(pid: number, op: string, args: unknown[], w: Waiter | un
     default: return w?.objId && w.objId !== KERNEL_ID ? w.objId : 'kernel';
   }
 }
-

@@ -117,11 +117,11 @@ export const BENCH_WORKLOADS: Record<ParamsOf<typeof benchMeta>['metric'], Workl
   },
 
   /**
-   * n messages from each of four workers, the largest the caps allow (two send 1,000 small
-   * calls a message, two send 256 KiB of the slowest shape to parse); each its own queue.
+   * n messages from each flooding worker, the largest the caps allow: 1,000 small calls, or
+   * about 128 KiB of the slowest shape to parse; each worker its own queue. procs 1: one worker
+   * alternating both shapes (the issue's flood); otherwise four, two of each.
    * main/bench/kernel-block.ts measures how long the kernel's thread is blocked meanwhile.
    */
-  /** procs 1: one worker alternating both shapes (the issue's flood); otherwise four, two of each. */
   'kernel-flood': async (lab, n, procs) => {
     const plans: FloodPlan[] = procs === 1 ? ['both'] : ['calls', 'calls', 'bytes', 'bytes'];
     const members: Member[] = plans.map((plan, i) => ({ program: 'flooder', args: [lab.queue({ name: `flood${i}` }), plan, n] }));
