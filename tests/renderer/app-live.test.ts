@@ -131,6 +131,29 @@ describe('the live charts of a run, in the app', () => {
     expect(await page.getByRole('button', { name: 'Follow the end' }).isDisabled()).toBe(true);
   });
 
+  it('projector mode switched on over a finished run: the plots move over with the wider label column, lanes and tracks alike', async () => {
+    const { page } = app;
+    // Where each chart's plot starts, and how wide its label column is drawn (CSS px).
+    const layout = () => page.evaluate(() => [...document.querySelectorAll('[data-chart-region] .chart')].map((chart) => {
+      const plot = chart.querySelector<HTMLElement>('.plot')!;
+      const gutter = chart.querySelector<HTMLCanvasElement>('canvas.gutter')!;
+      return { plotLeft: plot.offsetLeft, gutter: gutter.clientWidth, plotRight: plot.offsetLeft + plot.clientWidth, chart: (chart as HTMLElement).clientWidth };
+    }));
+    const before = await layout();
+    expect(before.length).toBe(2);
+    await page.getByLabel('Projector mode').check();
+    try {
+      await expect.poll(async () => (await layout()).every((l, i) => l.gutter > before[i].gutter)).toBe(true);
+      for (const l of await layout()) {
+        expect(l.plotLeft).toBe(l.gutter);
+        expect(Math.abs(l.plotRight - l.chart)).toBeLessThanOrEqual(1);
+      }
+      await screenshot(page, 'finished-run-projector');
+    } finally {
+      await page.getByLabel('Projector mode').uncheck();
+    }
+  });
+
   it('explains a hang with its wait-for graph: the consumers on the empty queue, the parent waiting for them', async () => {
     const { page } = app;
     await startFromUi('Producers, consumers and how they stop', { ending: 'none', timeUnitMs: '20' });

@@ -4,8 +4,8 @@ import type { ChartTheme } from './chart-theme';
 /** The strip above a plot that holds the time ticks. */
 export const axisHeight = (t: ChartTheme): number => Math.round(t.fontPx * 1.9);
 
-/** The column of labels left of every plot (the same for lanes and tracks, so times line up). */
-export const gutterWidth = (t: ChartTheme): number => Math.round(t.fontPx * 17);
+/** The column of labels left of every plot (the same for lanes and tracks, so times line up): room for a child's name, its pid and how it ended (Process-4 25621, ■ SIGTERM). */
+export const gutterWidth = (t: ChartTheme): number => Math.round(t.fontPx * 19);
 
 /** A lane's height: roomy for a few processes, tighter for many (64 lanes stay on one screen). */
 export function laneHeight(lanes: number, t: ChartTheme): number {

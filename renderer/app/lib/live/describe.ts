@@ -19,10 +19,10 @@ export interface Tip {
 /** A value as Python's repr shows it, cut short ('3' and 3 differ, as in Python). */
 export const shortValue = (v: unknown, max = 60): string => pyValueText(v, max);
 
-/** How a process ended: its code or signal, and how when it is not the usual return. */
-export function describeExit(lane: Pick<Lane, 'exitCode' | 'signal' | 'how'>): string {
+/** How a process ended: its code or signal, and how when it is not the usual return (`withHow`, where there is room). */
+export function describeExit(lane: Pick<Lane, 'exitCode' | 'signal' | 'how'>, withHow = true): string {
   const code = lane.signal ? lane.signal : lane.exitCode === null || lane.exitCode === undefined ? 'exited' : `exit ${lane.exitCode}`;
-  return lane.how && lane.how !== 'returned' && lane.how !== 'exit' ? `${code} (${lane.how})` : code;
+  return withHow && lane.how && lane.how !== 'returned' && lane.how !== 'exit' ? `${code} (${lane.how})` : code;
 }
 
 export function processName(model: LiveModel, pid: number): string {

@@ -350,9 +350,10 @@ export class LanesPainter implements Painter {
       ctx.fillStyle = processColour(lane.index);
       ctx.fillRect(indent, cy - 4, 8, 8);
       const st = states.get(state);
-      const now = st.phase === 'exited' ? `${PHASE_SYMBOL.exited} ${describeExit(lane)}` : st.phase === 'blocked' ? `${PHASE_SYMBOL.blocked} ${st.op}` : PHASE_SYMBOL[st.phase];
+      // The code or signal only: how it ended is written at its exit mark on the timeline.
+      const now = st.phase === 'exited' ? `${PHASE_SYMBOL.exited} ${describeExit(lane, false)}` : st.phase === 'blocked' ? `${PHASE_SYMBOL.blocked} ${st.op}` : PHASE_SYMBOL[st.phase];
       ctx.font = `${t.fontPx}px ${t.font}`;
-      const nowText = fitText(ctx, now, G * 0.35);
+      const nowText = fitText(ctx, now, G * 0.4);
       const nowW = ctx.measureText(nowText).width;
       ctx.fillStyle = st.phase === 'blocked' ? t.text : t.muted;
       ctx.textAlign = 'right';

@@ -10,6 +10,7 @@
 import type { LabEvent } from '../../../../shared/contract';
 import { LiveModel } from '../../../../shared/live';
 import { LIGHT_THEME, type ChartTheme } from './chart-theme';
+import { gutterWidth } from './chart-layout';
 import { EventLog, type EventLookup } from './event-log';
 import { sameHit, type Hit } from './hit';
 import { perfProbe } from './perf-probe';
@@ -31,10 +32,12 @@ export interface LiveUi {
   arrowsShown: number;
   /** Bumped at most a few times a second when the model changed (object contents tables). */
   contentsTick: number;
+  /** The label column left of the plots, CSS px: it follows the theme's type (projector mode). */
+  gutterPx: number;
 }
 
 export function plainUi(): LiveUi {
-  return { mode: 'whole', arrowsOn: true, hover: null, lanes: 0, objects: 0, arrows: 0, arrowsShown: 0, contentsTick: 0 };
+  return { mode: 'whole', arrowsOn: true, hover: null, lanes: 0, objects: 0, arrows: 0, arrowsShown: 0, contentsTick: 0, gutterPx: gutterWidth(LIGHT_THEME) };
 }
 
 export interface Painter {
@@ -125,6 +128,7 @@ export class LiveView {
 
   setTheme(theme: ChartTheme): void {
     this.theme = theme;
+    this.ui.gutterPx = gutterWidth(theme);
     this.invalidate();
   }
 
